@@ -1,0 +1,20 @@
+package com.pulse.events;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Kafka topic names: {@code <domain>.<aggregate>.v<major>}. Records are keyed by aggregate id, so the order of one
+ * aggregate's events holds however many partitions a topic has.
+ */
+public final class Topics {
+
+  public static final String OCS_ORDERS = "ocs.orders.v1";
+
+  private Topics() {}
+
+  /** Every topic some event type is published on. */
+  public static List<String> all() {
+    return Arrays.stream(EventType.values()).map(EventType::topic).distinct().toList();
+  }
+}
