@@ -7,7 +7,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring context at the shared test infrastructure: its own database (named by
- * {@code pulse.test.database}, default the application name), the shared Kafka broker and the test JWKS endpoint.
+ * {@code pulse.test.database}, default the application name), the shared Kafka broker and the test JWKS endpoint,
+ * and turns on schema validation of every event written to the outbox.
  */
 public class PulseInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -24,7 +25,9 @@ public class PulseInfrastructureInitializer implements ApplicationContextInitial
         "spring.datasource.password", infrastructure.databasePassword(),
         "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.shared().jwkSetUri(),
-        "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER);
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER,
+        // every event a service under test writes is checked against its JSON Schema
+        "pulse.outbox.validate-schemas", "true");
     env.getPropertySources().addFirst(new MapPropertySource("pulseTestInfrastructure", properties));
   }
 }

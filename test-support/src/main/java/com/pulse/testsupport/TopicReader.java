@@ -13,15 +13,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads one topic from the position it had when the reader was opened, across every partition, without a consumer
- * group: what a test needs to say "these records, and no others, were published since".
+ * Reads one topic across every partition without a consumer group, from its end when the reader was opened (what a
+ * test needs to say "these records, and no others, were published since") or from its beginning.
  */
 public final class TopicReader implements AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-  private TopicReader(String bootstrapServers, String topic) {
+  private TopicReader(String bootstrapServers, String topic, boolean fromStart) {
     consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -29,7 +29,11 @@ public final class TopicReader implements AutoCloseable {
         new StringDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> partitions = partitions(consumer, topic);
     consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
+    if (fromStart) {
+      consumer.seekToBeginning(partitions);
+    } else {
+      consumer.seekToEnd(partitions);
+    }
     partitions.forEach(consumer::position);
   }
 
@@ -52,7 +56,12 @@ public final class TopicReader implements AutoCloseable {
 
   /** A reader at the current end of the topic. */
   public static TopicReader atEnd(String bootstrapServers, String topic) {
-    return new TopicReader(bootstrapServers, topic);
+    return new TopicReader(bootstrapServers, topic, false);
+  }
+
+  /** A reader at the beginning of the topic: everything the broker still holds. */
+  public static TopicReader fromStart(String bootstrapServers, String topic) {
+    return new TopicReader(bootstrapServers, topic, true);
   }
 
   /** Polls until {@code count} records matching the filter arrived, or the timeout; returns what matched. */

@@ -1,0 +1,67 @@
+package com.pulse.platform.outbox;
+
+import com.pulse.events.EventSchemas;
+import com.pulse.events.EventType;
+import com.pulse.events.PulseEvents;
+import io.cloudevents.CloudEvent;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records a domain event in the current transaction. Call it in the same {@code @Transactional} method that changes
+ * the aggregate, after the change, so the aggregate's row lock orders concurrent events of one aggregate.
+ */
+public class Outbox {
+
+  private final OutboxStore store;
+  private final JsonMapper json;
+  private final URI source;
+  private final Supplier<String> traceparent;
+  private final EventSchemas schemas;
+
+  Outbox(OutboxStore store, JsonMapper json, URI source, Supplier<String> traceparent, EventSchemas schemas) {
+    this.store = store;
+    this.json = json;
+    this.source = source;
+    this.traceparent = traceparent;
+    this.schemas = schemas;
+  }
+
+  /**
+   * Appends an event to the outbox; it reaches Kafka after, and only if, the surrounding transaction commits.
+   *
+   * @param aggregateId the CloudEvents subject and the Kafka key
+   * @param sequence the aggregate's version after the change (1 for a new aggregate)
+   * @param data the payload, serialized as JSON
+   * @return the event id
+   * @throws IllegalStateException outside a transaction, or (with schema validation on) for an event that breaks
+   *     its schema
+   */
+  public UUID append(EventType type, String aggregateId, long sequence, Object data) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("Outbox.append needs the transaction that changes " + aggregateId);
+    }
+    CloudEvent event = PulseEvents.event(type)
+        .source(source)
+        .subject(aggregateId)
+        .sequence(sequence)
+        .traceparent(traceparent.get())
+        .data(json.writeValueAsBytes(data))
+        .build();
+    byte[] payload = PulseEvents.serialize(event);
+    if (schemas != null) {
+      List<String> violations = schemas.violations(payload);
+      if (!violations.isEmpty()) {
+        throw new IllegalStateException(type.type() + " event breaks its schema: " + violations);
+      }
+    }
+    UUID id = UUID.fromString(event.getId());
+    store.insert(id, type.topic(), aggregateId, type.type(), sequence, payload,
+        (String) event.getExtension(PulseEvents.TRACEPARENT));
+    return id;
+  }
+}

@@ -1,0 +1,63 @@
+package com.pulse.platform.outbox;
+
+import com.pulse.events.EventSchemas;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the outbox into any service that has a DataSource: schema, writer, relay, janitor and metrics. */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+  @Bean
+  OutboxStore pulseOutboxStore(DataSource dataSource) {
+    OutboxSchema.migrate(dataSource);
+    return new OutboxStore(JdbcClient.create(dataSource));
+  }
+
+  @Bean
+  Outbox outbox(OutboxStore store, ObjectProvider<JsonMapper> json, OutboxProperties properties, Environment env) {
+    String source = properties.source() != null ? properties.source()
+        : "/pulse/" + env.getProperty("spring.application.name", "service");
+    return new Outbox(store, json.getIfAvailable(() -> JsonMapper.builder().build()), URI.create(source),
+        new TraceparentSource(), properties.validateSchemas() ? new EventSchemas() : null);
+  }
+
+  @Bean
+  OutboxMetrics pulseOutboxMetrics(MeterRegistry registry, OutboxStore store) {
+    return new OutboxMetrics(registry, store);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "pulse.outbox.relay-enabled", matchIfMissing = true)
+  OutboxRelay outboxRelay(JdbcConnectionDetails database, KafkaProperties kafka, OutboxMetrics metrics,
+      OutboxProperties properties) {
+    Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+    producer.putAll(properties.producer());
+    return new OutboxRelay(
+        RelayConnections.of(database.getJdbcUrl(), database.getUsername(), database.getPassword()),
+        OutboxPublisher.create(producer, metrics::stalled), metrics, properties);
+  }
+
+  @Bean
+  OutboxJanitor outboxJanitor(OutboxStore store, OutboxProperties properties) {
+    return new OutboxJanitor(store, properties);
+  }
+}

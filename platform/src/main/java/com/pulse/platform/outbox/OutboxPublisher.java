@@ -1,0 +1,180 @@
+package com.pulse.platform.outbox;
+
+import com.pulse.events.EventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends outbox rows to Kafka and reports which ones Kafka acknowledged, without ever letting a later event of an
+ * aggregate overtake an earlier one.
+ *
+ * <p>Order rests on three things. The idempotent producer keeps the order of what it accepted on each partition,
+ * and with an unbounded delivery timeout it retries until Kafka is back instead of expiring a batch (an expired
+ * batch would let the next one overtake it). A send refused before it entered the producer (no metadata while Kafka
+ * is down) ends the round, so nothing after it goes out. And after any failure the producer is replaced, so a
+ * retry starts a fresh, ordered session from the first unacknowledged row.
+ */
+final class OutboxPublisher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+
+  /** Settings the outbox guarantees rest on; configuration cannot override them. */
+  static final Map<String, Object> GUARANTEES = Map.of(
+      ProducerConfig.ACKS_CONFIG, "all",
+      ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+      ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+      ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE,
+      ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+
+  /** Latency-minded defaults: send at once; a topic whose metadata cannot be had ends the round quickly. */
+  static final Map<String, Object> DEFAULTS = Map.of(
+      ProducerConfig.LINGER_MS_CONFIG, 0,
+      ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+      ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+      ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000,
+      ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+      ProducerConfig.CLIENT_ID_CONFIG, "pulse-outbox-relay");
+
+  /** How long a round waits before it logs that Kafka is not acknowledging (it keeps waiting). */
+  private static final Duration STALL_REPORT = Duration.ofSeconds(5);
+
+  private final Supplier<Producer<String, byte[]>> producers;
+  private final Runnable onStall;
+  private Producer<String, byte[]> producer;
+
+  OutboxPublisher(Supplier<Producer<String, byte[]>> producers, Runnable onStall) {
+    this.producers = producers;
+    this.onStall = onStall;
+  }
+
+  static OutboxPublisher create(Map<String, Object> configured, Runnable onStall) {
+    Map<String, Object> config = new HashMap<>(DEFAULTS);
+    config.putAll(configured);
+    config.putAll(GUARANTEES);
+    return new OutboxPublisher(() -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+        onStall);
+  }
+
+  /**
+   * Sends the rows in order and waits until Kafka acknowledged every row it accepted. Rows after the first one it
+   * refused are not sent at all; they come back as failed, to be retried in order.
+   */
+  Outcome publish(List<PendingEvent> rows) throws InterruptedException {
+    if (producer == null) {
+      producer = producers.get();
+    }
+    List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+    Throwable error = null;
+    for (PendingEvent row : rows) {
+      Future<RecordMetadata> send;
+      try {
+        send = producer.send(record(row));
+      } catch (RuntimeException refused) {
+        error = refused;
+        break;
+      }
+      if (send.isDone() && failure(send) != null) {
+        error = failure(send);
+        break;
+      }
+      sends.add(send);
+    }
+    List<PendingEvent> published = new ArrayList<>(sends.size());
+    List<PendingEvent> failed = new ArrayList<>();
+    for (int i = 0; i < sends.size(); i++) {
+      Throwable refused = await(sends.get(i));
+      if (refused == null) {
+        published.add(rows.get(i));
+      } else {
+        failed.add(rows.get(i));
+        error = error == null ? refused : error;
+      }
+    }
+    failed.addAll(rows.subList(sends.size(), rows.size()));
+    if (!failed.isEmpty()) {
+      // a fresh idempotent session: the retry starts from the first unacknowledged row, in order
+      reset();
+    }
+    return new Outcome(published, failed, error);
+  }
+
+  /** Waits for Kafka's acknowledgement as long as it takes; returns the failure, or null when acknowledged. */
+  private Throwable await(Future<RecordMetadata> send) throws InterruptedException {
+    while (true) {
+      try {
+        send.get(STALL_REPORT.toMillis(), TimeUnit.MILLISECONDS);
+        return null;
+      } catch (ExecutionException e) {
+        return e.getCause();
+      } catch (TimeoutException e) {
+        onStall.run();
+        log.warn("Kafka has not acknowledged an event for {}; the producer keeps retrying", STALL_REPORT);
+      }
+    }
+  }
+
+  private static Throwable failure(Future<RecordMetadata> done) {
+    try {
+      done.get();
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e;
+    }
+  }
+
+  private static ProducerRecord<String, byte[]> record(PendingEvent row) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(EventHeaders.ID, bytes(row.eventId().toString()));
+    headers.add(EventHeaders.TYPE, bytes(row.type()));
+    headers.add(EventHeaders.CONTENT_TYPE, bytes(EventHeaders.CLOUDEVENTS_JSON));
+    if (row.traceparent() != null) {
+      headers.add(EventHeaders.TRACEPARENT, bytes(row.traceparent()));
+    }
+    return new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers);
+  }
+
+  private static byte[] bytes(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void reset() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(1));
+      producer = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    reset();
+  }
+
+  /** Which rows Kafka acknowledged, which it did not, and the first error seen. */
+  record Outcome(List<PendingEvent> published, List<PendingEvent> failed, Throwable firstError) {
+    boolean complete() {
+      return failed.isEmpty();
+    }
+  }
+}

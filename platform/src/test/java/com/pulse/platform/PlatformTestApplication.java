@@ -1,0 +1,106 @@
+package com.pulse.platform;
+
+import com.pulse.events.EventType;
+import com.pulse.platform.outbox.Outbox;
+import com.pulse.platform.security.PulseUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A minimal service on the platform: one table, one event, one controller. */
+@SpringBootApplication
+public class PlatformTestApplication {
+
+  public enum Color { RED, GREEN }
+
+  public record WidgetRequest(@NotBlank String name, @NotNull Color color, @Min(1) Integer size) {}
+
+  /** Writes a widget and announces it through the outbox, in one transaction. */
+  @Service
+  public static class Widgets {
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+
+    Widgets(JdbcClient jdbc, Outbox outbox) {
+      this.jdbc = jdbc;
+      this.outbox = outbox;
+    }
+
+    @Transactional
+    public UUID create(String name, String doctorId, boolean failAfterWrite) {
+      UUID id = UUID.randomUUID();
+      jdbc.sql("insert into widget (id, name, version) values (?, ?, 1)").params(id, name).update();
+      outbox.append(EventType.OCS_ORDER_CREATED, id.toString(), 1, order(id, name, doctorId));
+      if (failAfterWrite) {
+        throw new IllegalStateException("failing after the write, on purpose");
+      }
+      return id;
+    }
+
+    /** Appends the next version's event for an existing widget (the row lock orders concurrent writers). */
+    @Transactional
+    public long touch(UUID id, String name) {
+      long version = jdbc.sql("update widget set version = version + 1 where id = ? returning version")
+          .param(id).query(Long.class).single();
+      outbox.append(EventType.OCS_ORDER_CREATED, id.toString(), version, order(id, name, "dr.kim"));
+      return version;
+    }
+
+    @Transactional
+    public void createWithPayload(Object payload) {
+      UUID id = UUID.randomUUID();
+      outbox.append(EventType.OCS_ORDER_CREATED, id.toString(), 1, payload);
+    }
+
+    static Map<String, Object> order(UUID id, String code, String doctorId) {
+      Map<String, Object> order = new LinkedHashMap<>();
+      order.put("orderId", id.toString());
+      order.put("patientId", "P-1");
+      order.put("doctorId", doctorId);
+      order.put("jobRole", "RIS");
+      order.put("orderCode", code);
+      order.put("priority", "ROUTINE");
+      order.put("status", "REQUESTED");
+      order.put("workerId", null);
+      order.put("version", 1);
+      order.put("createdAt", Instant.now().toString());
+      return order;
+    }
+  }
+
+  @RestController
+  static class WidgetController {
+    @PostMapping("/test/widgets")
+    Map<String, Object> create(@Valid @RequestBody WidgetRequest request, PulseUser user) {
+      if (!user.hasRole("DOCTOR")) {
+        throw new AccessDeniedException("Only doctors make widgets.");
+      }
+      return Map.of("name", request.name(), "by", user.id());
+    }
+
+    @GetMapping("/test/widgets/{id}")
+    Map<String, Object> get(@PathVariable UUID id) {
+      return Map.of("id", id);
+    }
+
+    @GetMapping("/test/boom")
+    Map<String, Object> boom() {
+      throw new IllegalStateException("secret internal detail");
+    }
+  }
+}
