@@ -1,0 +1,13 @@
+package com.pulse.ocs.order;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** What a doctor sends to order work; the doctor is the caller. */
+record CreateOrderRequest(
+    @NotBlank @Size(max = 64) String patientId,
+    @NotNull JobRole jobRole,
+    @NotBlank @Size(max = 64) String orderCode,
+    Priority priority,
+    @Size(max = 2000) String notes) {}

@@ -1,0 +1,31 @@
+package com.pulse.ocs.order;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The payload of every {@code ocs.order.*} event: the whole order after the change (schema ocs.order v1). */
+record OrderSnapshot(
+    UUID orderId,
+    String patientId,
+    String doctorId,
+    JobRole jobRole,
+    String orderCode,
+    Priority priority,
+    String notes,
+    OrderStatus status,
+    String workerId,
+    String result,
+    String cancelReason,
+    long version,
+    Instant createdAt,
+    Instant acceptedAt,
+    Instant startedAt,
+    Instant completedAt,
+    Instant cancelledAt) {
+
+  static OrderSnapshot of(Order o) {
+    return new OrderSnapshot(o.id(), o.patientId(), o.doctorId(), o.jobRole(), o.orderCode(), o.priority(),
+        o.notes(), o.status(), o.workerId(), o.result(), o.cancelReason(), o.version(), o.createdAt(),
+        o.acceptedAt(), o.startedAt(), o.completedAt(), o.cancelledAt());
+  }
+}
