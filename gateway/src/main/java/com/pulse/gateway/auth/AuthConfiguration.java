@@ -1,0 +1,52 @@
+package com.pulse.gateway.auth;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** The signing key, the user directory and the token issuer. */
+@Configuration(proxyBeanMethods = false)
+class AuthConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
+
+  @Bean
+  SigningKey signingKey(AuthProperties auth) {
+    if (auth.hasKeyFile()) {
+      return SigningKeys.loadOrCreate(Path.of(auth.keyFile()));
+    }
+    SigningKey key = SigningKeys.generate();
+    log.warn("No pulse.auth.key-file set: signing key {} lives in memory only; tokens become invalid on restart",
+        key.kid());
+    return key;
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(SigningKey key) {
+    return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDirectory userDirectory(AuthProperties auth, PasswordEncoder passwords) {
+    return new UserDirectory(auth.users(), passwords);
+  }
+
+  @Bean
+  TokenIssuer tokenIssuer(JwtEncoder encoder, SigningKey key, AuthProperties auth) {
+    return new TokenIssuer(encoder, key, auth.issuer(), auth.accessTokenTtl(), Clock.systemUTC());
+  }
+}

@@ -1,0 +1,67 @@
+package com.pulse.gateway.web;
+
+import java.net.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Errors outside the gateway's own controllers as problem details: no route (404), a service that refuses
+ * connections (503, one log line, no stack trace), a gateway timeout or any other status the gateway raised, and
+ * everything unexpected (500, logged with its stack trace). Runs before Spring Boot's HTML/JSON error handler.
+ */
+@Component
+@Order(-2)
+class GatewayErrorHandler implements ErrorWebExceptionHandler {
+
+  static final String NOT_FOUND = "No such endpoint.";
+  static final String SERVICE_UNAVAILABLE = "The service behind this route is unavailable; retry shortly.";
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+
+  private final ProblemWriter problems;
+
+  GatewayErrorHandler(ProblemWriter problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+    if (exchange.getResponse().isCommitted()) {
+      return Mono.error(failure);
+    }
+    if (failure instanceof ResponseStatusException status) {
+      return problems.write(exchange, status.getStatusCode(), detail(status));
+    }
+    if (failure instanceof ConnectException) {
+      log.warn("{} {} via route {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+          routeId(exchange), failure.getMessage());
+      return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE);
+    }
+    log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+    return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error in the gateway.");
+  }
+
+  /** The reason given, or a plain sentence for the status; never framework internals. */
+  static String detail(ResponseStatusException failure) {
+    HttpStatusCode status = failure.getStatusCode();
+    if (status.value() == HttpStatus.NOT_FOUND.value()) {
+      return NOT_FOUND;
+    }
+    return failure.getReason() != null ? failure.getReason() : failure.getBody().getTitle();
+  }
+
+  private static String routeId(ServerWebExchange exchange) {
+    Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+    return route == null ? "(none)" : route.getId();
+  }
+}
