@@ -1,0 +1,32 @@
+package com.pulse.notification.config;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds the bearer token: the {@code Authorization} header on every request, and the {@code access_token} query
+ * parameter on WebSocket handshakes only (browsers cannot set headers on them; elsewhere a token in a URL would just
+ * end up in logs).
+ */
+final class BearerTokenLocations implements ServerAuthenticationConverter {
+
+  private final ServerBearerTokenAuthenticationConverter headerOnly = new ServerBearerTokenAuthenticationConverter();
+  private final ServerBearerTokenAuthenticationConverter headerOrQuery = new ServerBearerTokenAuthenticationConverter();
+
+  BearerTokenLocations() {
+    headerOrQuery.setAllowUriQueryParameter(true);
+  }
+
+  @Override
+  public Mono<Authentication> convert(ServerWebExchange exchange) {
+    return (isWebSocketHandshake(exchange) ? headerOrQuery : headerOnly).convert(exchange);
+  }
+
+  static boolean isWebSocketHandshake(ServerWebExchange exchange) {
+    return "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getFirst(HttpHeaders.UPGRADE));
+  }
+}

@@ -1,0 +1,27 @@
+package com.pulse.notification.socket;
+
+import org.springframework.web.reactive.socket.CloseStatus;
+
+/**
+ * Close codes the server sends, as documented in the README ("Close codes"). 4xxx are Pulse's own (the range RFC 6455
+ * leaves to applications); clients decide from the code whether to reconnect.
+ */
+final class CloseCodes {
+
+  /** The send queue overflowed: the client reads too slowly. Reconnect, then recover what was missed. */
+  static final CloseStatus SLOW_CONSUMER = new CloseStatus(4008, "slow consumer: send queue full");
+
+  /** Nothing arrived from the client (not even a pong) within the idle timeout. */
+  static final CloseStatus IDLE = new CloseStatus(4009, "idle timeout");
+
+  /** A client frame exceeded the size limit. */
+  static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame too big");
+
+  /** The server is shutting down: reconnect (to another instance). */
+  static final CloseStatus RESTARTING = CloseStatus.SERVICE_RESTARTED.withReason("server restarting: reconnect");
+
+  /** Cannot happen behind the security filter; a guard, not a feature. */
+  static final CloseStatus NOT_AUTHENTICATED = CloseStatus.POLICY_VIOLATION.withReason("not authenticated");
+
+  private CloseCodes() {}
+}

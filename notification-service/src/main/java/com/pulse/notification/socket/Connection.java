@@ -1,0 +1,177 @@
+package com.pulse.notification.socket;
+
+import com.pulse.notification.channel.Delivery;
+import com.pulse.notification.channel.Subscriber;
+import com.pulse.notification.channel.Viewer;
+import com.pulse.notification.metrics.NotificationMetrics;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One open WebSocket and its bounded send queue. Frames come from the intake thread (events), the connection's own
+ * thread (replies) and the heartbeat; the queue drains only as fast as the socket accepts. When it is full the client
+ * is not keeping up: the connection is closed with 4008 rather than allowed to hold memory or slow anyone else.
+ */
+final class Connection implements Subscriber {
+
+  private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+  private final String id = UUID.randomUUID().toString();
+  private final WebSocketSession session;
+  private final Viewer viewer;
+  private final NotificationMetrics metrics;
+  private final SendQueue<OutboundFrame> waiting;
+  private final int capacity;
+  private final Sinks.Many<OutboundFrame> queue;
+  private final Set<String> channels = ConcurrentHashMap.newKeySet();
+  private final LongSupplier nanoClock;
+  private final Duration closeGrace;
+  private final Consumer<WebSocketSession> drop;
+  private volatile boolean closing;
+  private volatile Disposable dropLater;
+  private volatile long lastSeenNanos;
+
+  /**
+   * @param closeGrace how long a close handshake may take before {@code drop} ends the TCP connection
+   * @param drop closes the session's TCP connection at once
+   */
+  Connection(WebSocketSession session, Viewer viewer, int sendQueue, NotificationMetrics metrics,
+      LongSupplier nanoClock, Duration closeGrace, Consumer<WebSocketSession> drop) {
+    this.session = session;
+    this.closeGrace = closeGrace;
+    this.drop = drop;
+    this.viewer = viewer;
+    this.metrics = metrics;
+    this.nanoClock = nanoClock;
+    this.lastSeenNanos = nanoClock.getAsLong();
+    this.capacity = sendQueue;
+    this.waiting = new SendQueue<>(sendQueue);
+    this.queue = Sinks.many().unicast().onBackpressureBuffer(waiting);
+  }
+
+  /** The session id sent to the client in {@code connected}. */
+  String id() {
+    return id;
+  }
+
+  Viewer viewer() {
+    return viewer;
+  }
+
+  Set<String> channels() {
+    return Collections.unmodifiableSet(channels);
+  }
+
+  void joined(Collection<String> names) {
+    channels.addAll(names);
+  }
+
+  @Override
+  public void deliver(Delivery delivery) {
+    offer(OutboundFrame.event(delivery.frame(), delivery.event().time()));
+  }
+
+  /** Queues a protocol frame (JSON text). */
+  void send(byte[] json) {
+    offer(OutboundFrame.text(json));
+  }
+
+  void ping() {
+    offer(OutboundFrame.PING);
+  }
+
+  /** Something arrived from the client: it is alive. */
+  void touch() {
+    lastSeenNanos = nanoClock.getAsLong();
+  }
+
+  long lastSeenNanos() {
+    return lastSeenNanos;
+  }
+
+  /**
+   * Queues a frame unless the connection is closing. Synchronized because the sink accepts one producer at a time;
+   * contention is rare (replies and heartbeats are few) and the critical section never blocks.
+   */
+  synchronized boolean offer(OutboundFrame frame) {
+    if (closing) {
+      metrics.frameDropped();
+      return false;
+    }
+    Sinks.EmitResult result = queue.tryEmitNext(frame);
+    if (result.isSuccess()) {
+      return true;
+    }
+    metrics.frameDropped();
+    // overflow reads as FAIL_ZERO_SUBSCRIBER before the socket subscribed: the queue's fill level is the real test
+    if (result == Sinks.EmitResult.FAIL_OVERFLOW || waiting.size() >= capacity) {
+      log.info("Closing {} of {}: send queue full (slow consumer)", id, viewer.id());
+      close(CloseCodes.SLOW_CONSUMER, "slow_consumer");
+    }
+    return false;
+  }
+
+  /** What the socket sends: the queued frames, as messages, counted and timed as they are handed over. */
+  Flux<WebSocketMessage> messages() {
+    return queue.asFlux().map(frame -> {
+      if (frame.event()) {
+        metrics.frameDelivered(frame.eventTime());
+      }
+      return frame.toMessage(session);
+    });
+  }
+
+  /**
+   * Closes the connection with a code, at most once; later frames are dropped. If the client has not completed the
+   * close handshake within the grace period (a client that stopped reading never even sees the close frame), the TCP
+   * connection is dropped.
+   *
+   * @param reason the metric's reason tag, or null when the close is not a server-side disconnect worth counting
+   */
+  void close(CloseStatus status, String reason) {
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+    }
+    if (reason != null) {
+      metrics.disconnected(reason);
+    }
+    session.close(status).subscribe(null, error -> log.debug("Close of {} failed: {}", id, error.toString()));
+    dropLater = Schedulers.parallel().schedule(() -> drop.accept(session), closeGrace.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** The socket is gone: nothing more is queued. */
+  void terminated() {
+    synchronized (this) {
+      closing = true;
+    }
+    Disposable pending = dropLater;
+    if (pending != null) {
+      pending.dispose();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Connection[" + id + " " + viewer.id() + "]";
+  }
+}

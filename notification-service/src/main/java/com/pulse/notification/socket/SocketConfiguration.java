@@ -1,0 +1,45 @@
+package com.pulse.notification.socket;
+
+import java.util.Map;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/** Mounts the handler at {@code /ws}, sets the frame size limit and registers TCP channels. */
+@Configuration(proxyBeanMethods = false)
+class SocketConfiguration {
+
+  /** The endpoint. Fixed: the gateway routes it and clients know it. */
+  static final String PATH = "/ws";
+
+  @Bean
+  HandlerMapping socketMapping(NotificationSocketHandler handler) {
+    // ahead of annotated controllers, so nothing else can claim the path
+    return new SimpleUrlHandlerMapping(Map.of(PATH, handler), -1);
+  }
+
+  /** Client frames above the limit close the connection with 1009; no compression (memory per connection). */
+  @Bean
+  WebFluxConfigurer socketLimits(SocketProperties settings) {
+    return new WebFluxConfigurer() {
+      @Override
+      public WebSocketService getWebSocketService() {
+        return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
+            .maxFramePayloadLength((int) settings.maxFrameSize().toBytes())));
+      }
+    };
+  }
+
+  /** Every TCP channel is registered, so a connection the server closed can be dropped if it does not go. */
+  @Bean
+  NettyServerCustomizer registerChannels(SocketChannels channels) {
+    return server -> server.doOnChannelInit((observer, channel, address) -> channels.add(channel));
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The Kafka intake. {@link com.pulse.notification.stream.EventStream} reads every partition of every Pulse topic on
+ * one thread, without a consumer group, and hands each record to the
+ * {@link com.pulse.notification.stream.StreamListener}s as a {@link com.pulse.notification.stream.StreamEvent}: the raw
+ * CloudEvent bytes, their {@link com.pulse.notification.stream.Position} (topic, partition, offset) and the few
+ * attributes routing needs, parsed once.
+ */
+package com.pulse.notification.stream;

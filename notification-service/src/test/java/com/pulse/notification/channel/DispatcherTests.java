@@ -1,0 +1,100 @@
+package com.pulse.notification.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulse.notification.stream.Position;
+import com.pulse.notification.stream.StreamEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class DispatcherTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String RAW = "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"type\":\"ocs.order.created\","
+      + "\"data\":{\"doctorId\":\"dr.kim\",\"jobRole\":\"RIS\",\"notes\":\"ünïcode \\\"quoted\\\"\"}}";
+
+  private final ChannelRegistry registry = new ChannelRegistry();
+  private final Dispatcher dispatcher = new Dispatcher(new RoutingRules(), registry);
+
+  @Test
+  void aSubscriberInSeveralMatchingChannelsGetsTheEventOnceWithEveryChannelItMatched() {
+    Recorder chief = new Recorder();
+    registry.join(chief, List.of("ocs:all", "ocs:doctor:dr.kim", "ocs:job:RIS", "ocs:job:LIS"));
+
+    dispatcher.on(event());
+
+    assertThat(chief.received).hasSize(1);
+    assertThat(chief.received.getFirst().channels()).containsExactly("ocs:all", "ocs:doctor:dr.kim", "ocs:job:RIS");
+  }
+
+  @Test
+  void subscribersThatMatchedTheSameChannelsShareOneFrame() {
+    Recorder admin1 = join("ocs:all");
+    Recorder admin2 = join("ocs:all");
+    Recorder doctor = join("ocs:doctor:dr.kim");
+    Recorder adminDoctor = new Recorder();
+    registry.join(adminDoctor, List.of("ocs:all", "ocs:doctor:dr.kim"));
+
+    dispatcher.on(event());
+
+    byte[] adminFrame = admin1.received.getFirst().frame();
+    assertThat(admin2.received.getFirst().frame()).isSameAs(adminFrame);
+    assertThat(doctor.received.getFirst().frame()).isNotSameAs(adminFrame);
+    assertThat(adminDoctor.received.getFirst().channels()).containsExactly("ocs:all", "ocs:doctor:dr.kim");
+  }
+
+  @Test
+  void theFrameEmbedsTheEventBytesExactlyAsTheyCame() {
+    Recorder admin = join("ocs:all");
+
+    dispatcher.on(event());
+
+    byte[] frame = admin.received.getFirst().frame();
+    String text = new String(frame, StandardCharsets.UTF_8);
+    assertThat(text).isEqualTo("{\"type\":\"event\",\"channels\":[\"ocs:all\"],\"position\":\"ocs.orders.v1:2:41\","
+        + "\"event\":" + RAW + "}");
+    JsonNode parsed = JSON.readTree(frame);
+    assertThat(parsed.path("event")).isEqualTo(JSON.readTree(RAW));
+  }
+
+  @Test
+  void nobodyOutsideTheEventsChannelsGetsIt() {
+    Recorder lee = join("ocs:doctor:dr.lee");
+    Recorder lis = join("ocs:job:LIS");
+    Recorder left = join("ocs:all");
+    registry.leave(left, List.of("ocs:all"));
+
+    dispatcher.on(event());
+
+    assertThat(lee.received).isEmpty();
+    assertThat(lis.received).isEmpty();
+    assertThat(left.received).isEmpty();
+    assertThat(registry.channelCount()).isEqualTo(2);
+  }
+
+  private Recorder join(String channel) {
+    Recorder recorder = new Recorder();
+    registry.join(recorder, List.of(channel));
+    return recorder;
+  }
+
+  private static StreamEvent event() {
+    return new StreamEvent(new Position("ocs.orders.v1", 2, 41), RAW.getBytes(StandardCharsets.UTF_8), "e-1",
+        "ocs.order.created", "order-1", Instant.now(), Map.of("doctorId", "dr.kim", "jobRole", "RIS"));
+  }
+
+  private static final class Recorder implements Subscriber {
+    final List<Delivery> received = new ArrayList<>();
+
+    @Override
+    public void deliver(Delivery delivery) {
+      received.add(delivery);
+    }
+  }
+}
