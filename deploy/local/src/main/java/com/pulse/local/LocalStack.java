@@ -1,0 +1,162 @@
+package com.pulse.local;
+
+import com.pulse.servers.KafkaServer;
+import com.pulse.servers.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The whole suite on this machine: PostgreSQL, Kafka, and every service as its own process. */
+public final class LocalStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+  private static final Duration STARTUP = Duration.ofMinutes(3);
+  static final List<String> DATABASES = List.of("ocs", "notification");
+
+  private final LocalStackOptions options;
+  private final List<ServiceProcess> services = new ArrayList<>();
+  private PostgresServer postgres;
+  private KafkaServer kafka;
+
+  private LocalStack(LocalStackOptions options) {
+    this.options = options;
+  }
+
+  /** Starts everything and returns once every service reports healthy; stops what started if anything fails. */
+  public static LocalStack start(LocalStackOptions options) {
+    LocalStack stack = new LocalStack(options);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  public String gatewayUrl() {
+    return "http://localhost:" + options.ports().gateway();
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public LocalStackOptions options() {
+    return options;
+  }
+
+  List<ServiceProcess> services() {
+    return List.copyOf(services);
+  }
+
+  private void startAll() {
+    Path data = options.dataDirectory();
+    if (!options.keepData()) {
+      deleteRecursively(data);
+    }
+    LocalStackOptions.Ports ports = options.ports();
+    CompletableFuture<PostgresServer> database = CompletableFuture.supplyAsync(() -> {
+      PostgresServer server = PostgresServer.start(data.resolve("postgres"), ports.postgres(), true, Map.of());
+      DATABASES.forEach(server::createDatabase);
+      return server;
+    });
+    CompletableFuture<KafkaServer> broker = CompletableFuture.supplyAsync(() ->
+        KafkaServer.create(data.resolve("kafka"), ports.kafka(), ports.kafkaController(), 3, "512m")
+            .start(Duration.ofMinutes(1)));
+    postgres = database.join();
+    kafka = broker.join();
+
+    Path logs = data.resolve("logs");
+    String issuer = gatewayUrl();
+    Map<String, String> tokens = Map.of(
+        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        "http://127.0.0.1:" + ports.gateway() + "/.well-known/jwks.json",
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
+
+    services.add(ServiceProcess.start("gateway", jar("gateway"), ports.gateway(),
+        Map.of("spring.profiles.active", "local", "pulse.auth.issuer", issuer,
+            "pulse.auth.key-file", data.resolve("gateway").resolve("signing-key.json").toString()),
+        Map.of("OCS_URL", "http://127.0.0.1:" + ports.ocs(),
+            "NOTIFICATION_URL", "http://127.0.0.1:" + ports.notification()[0]), logs));
+    services.add(ServiceProcess.start("ocs-service", jar("ocs-service"), ports.ocs(),
+        with(tokens, "spring.datasource.url", postgres.jdbcUrl("ocs"),
+            "spring.kafka.bootstrap-servers", kafka.bootstrapServers()), Map.of(), logs));
+    int instance = 0;
+    for (int port : ports.notification()) {
+      instance++;
+      String name = ports.notification().length == 1 ? "notification-service" : "notification-service-" + instance;
+      services.add(ServiceProcess.start(name, jar("notification-service"), port,
+          with(tokens, "spring.datasource.url", postgres.jdbcUrl("notification"),
+              "spring.kafka.bootstrap-servers", kafka.bootstrapServers()), Map.of(), logs));
+    }
+    CompletableFuture.allOf(services.stream()
+        .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(STARTUP)))
+        .toArray(CompletableFuture[]::new)).join();
+  }
+
+  private Path jar(String module) {
+    return options.root().resolve(module).resolve("target").resolve(module + ".jar");
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String... pairs) {
+    Map<String, String> all = new LinkedHashMap<>(base);
+    for (int i = 0; i < pairs.length; i += 2) {
+      all.put(pairs[i], pairs[i + 1]);
+    }
+    return all;
+  }
+
+  /** Stops the services first (they flush to Kafka and the database), then Kafka, then PostgreSQL. */
+  @Override
+  public void close() {
+    services.reversed().parallelStream().forEach(service -> {
+      try {
+        service.close();
+      } catch (RuntimeException e) {
+        log.warn("{} did not stop cleanly", service.name(), e);
+      }
+    });
+    services.clear();
+    if (kafka != null) {
+      kafka.stop();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.delete(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalStack" + Arrays.toString(options.ports().notification());
+  }
+}

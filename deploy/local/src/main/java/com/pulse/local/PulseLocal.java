@@ -1,0 +1,95 @@
+package com.pulse.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./mvnw -Plocal package} ends here: starts the whole suite, prints where it is and who can log in, and
+ * stops everything cleanly on Ctrl-C.
+ *
+ * <p>Options: {@code --keep-data} keeps PostgreSQL and Kafka data (and the gateway's key) between runs;
+ * {@code --data-dir=PATH} moves them (default {@code .pulse-data} in the repository).
+ */
+public final class PulseLocal {
+
+  /** The demo users of the local stack (password {@code pulse}) and their roles. */
+  static final List<String> DEMO_USERS = List.of("admin (ADMIN)", "sysmgr (SYSTEMMANAGER)", "dr.kim (DOCTOR)",
+      "dr.lee (DOCTOR)", "ris.park (RIS)", "lis.choi (LIS)", "qa.jung (QUALITY)", "op.han (OPERATOR)",
+      "patient.1001 (PATIENT)", "emp.12345 (EMPLOYEE)");
+
+  private PulseLocal() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Path root = repositoryRoot();
+    boolean keepData = false;
+    Path data = root.resolve(".pulse-data");
+    for (String arg : args) {
+      if (arg.equals("--keep-data")) {
+        keepData = true;
+      } else if (arg.startsWith("--data-dir=")) {
+        data = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
+      } else if (!arg.isBlank()) {
+        System.err.println("Unknown option " + arg + "; known: --keep-data, --data-dir=PATH");
+        System.exit(2);
+      }
+    }
+    LocalStackOptions options =
+        new LocalStackOptions(root, data, keepData, LocalStackOptions.Ports.standard());
+    System.out.println("Starting Pulse: PostgreSQL, Kafka, gateway, ocs-service, notification-service ...");
+    long started = System.nanoTime();
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(options);
+    } catch (RuntimeException e) {
+      System.err.println("Pulse did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("\nStopping Pulse ...");
+      stack.close();
+      System.out.println("Stopped.");
+      stopped.countDown();
+    }, "pulse-local-stop"));
+    System.out.println(banner(stack, (System.nanoTime() - started) / 1_000_000_000.0));
+    stopped.await();
+  }
+
+  static String banner(LocalStack stack, double seconds) {
+    LocalStackOptions o = stack.options();
+    String gateway = stack.gatewayUrl();
+    StringBuilder services = new StringBuilder();
+    stack.services().forEach(s -> services.append(s.name()).append(" :").append(s.port()).append("  "));
+    return """
+
+        Pulse is up (%.1f s)
+          Gateway         %s   REST %s/api/ocs/orders   WebSocket %s/ws?access_token=...
+          Demo users      password "pulse": %s
+          Get a token     curl -s -X POST %s/auth/token -H 'Content-Type: application/json' -d '{"username":"dr.kim","password":"pulse"}'
+          Processes       %s
+          PostgreSQL      localhost:%d (databases %s, user postgres/postgres)
+          Kafka           %s
+          Data            %s (%s)
+          Logs            %s
+        Press Ctrl-C to stop everything.
+        """.formatted(seconds, gateway, gateway, gateway.replace("http", "ws"), String.join(", ", DEMO_USERS),
+        gateway, services.toString().trim(), o.ports().postgres(), String.join(", ", LocalStack.DATABASES),
+        stack.kafkaBootstrapServers(), o.dataDirectory(),
+        o.keepData() ? "kept from the last run" : "fresh; --keep-data keeps it next time",
+        o.dataDirectory().resolve("logs"));
+  }
+
+  /** The directory holding the root pom: Maven runs us there; from elsewhere, walk up. */
+  public static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("mvnw")) && Files.isDirectory(p.resolve("deploy").resolve("local"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("run from inside the Pulse repository (no mvnw above " + dir + ")");
+  }
+}

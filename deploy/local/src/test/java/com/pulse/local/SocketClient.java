@@ -1,0 +1,65 @@
+package com.pulse.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A WebSocket client that queues every JSON frame it receives, for tests to wait on. */
+final class SocketClient implements WebSocket.Listener, AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+  private final StringBuilder partial = new StringBuilder();
+  private final WebSocket socket;
+
+  private SocketClient(URI uri) {
+    this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        .buildAsync(uri, this).join();
+  }
+
+  static SocketClient connect(String gatewayUrl, String token) {
+    return new SocketClient(URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/ws?access_token=" + token));
+  }
+
+  /** The next frame matching the filter within the timeout (frames before it are consumed), or null. */
+  JsonNode next(Predicate<JsonNode> filter, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      JsonNode frame = left <= 0 ? null : frames.poll(left, TimeUnit.NANOSECONDS);
+      if (frame == null || filter.test(frame)) {
+        return frame;
+      }
+    }
+  }
+
+  void send(String text) {
+    socket.sendText(text, true).join();
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      frames.add(JSON.readTree(partial.toString()));
+      partial.setLength(0);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public void close() {
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+    socket.abort();
+  }
+}
