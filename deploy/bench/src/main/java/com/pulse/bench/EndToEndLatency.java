@@ -1,0 +1,134 @@
+package com.pulse.bench;
+
+import com.pulse.local.LocalStack;
+import com.pulse.local.LocalStackOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * REST command at the gateway → WebSocket message at a client, at fixed rates, with the whole suite running.
+ *
+ * <pre>
+ * java -jar deploy/bench/target/pulse-bench.jar [--rates=100,1000] [--duration=30] [--warmup=20] [--runs=3]
+ *      [--sockets=10] [--gateway=http://localhost:8080]
+ * </pre>
+ *
+ * Without {@code --gateway} it starts its own local stack on free ports (and stops it after).
+ */
+public final class EndToEndLatency {
+
+  private EndToEndLatency() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    int[] rates = Arrays.stream(options.getOrDefault("rates", "100,1000").split(",")).mapToInt(Integer::parseInt)
+        .toArray();
+    Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
+    Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
+    int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+    int sockets = Integer.parseInt(options.getOrDefault("sockets", "10"));
+
+    LocalStack stack = null;
+    String gateway = options.get("gateway");
+    if (gateway == null) {
+      Path data = Files.createTempDirectory("pulse-bench");
+      System.out.println("Starting the local stack (data in " + data + ") ...");
+      stack = LocalStack.start(new LocalStackOptions(com.pulse.local.PulseLocal.repositoryRoot(), data, false,
+          LocalStackOptions.Ports.free()));
+      gateway = stack.gatewayUrl();
+    }
+    try {
+      List<RunResult> results = measure(gateway, rates, duration, warmup, runs, sockets);
+      System.out.printf("%n## End-to-end latency, %s%n", Instant.now());
+      System.out.printf("%d cores, Java %s, %d sockets, %d s per run after %d s warm-up at the same rate%n%n",
+          Runtime.getRuntime().availableProcessors(), Runtime.version(), sockets, duration.toSeconds(),
+          warmup.toSeconds());
+      System.out.println(LatencyTable.medians(results));
+      System.out.println(LatencyTable.runs(results));
+    } finally {
+      if (stack != null) {
+        stack.close();
+      }
+    }
+  }
+
+  static List<RunResult> measure(String gateway, int[] rates, Duration duration, Duration warmup, int runs,
+      int sockets) throws Exception {
+    LoadDriver driver = new LoadDriver(gateway, token(gateway, "dr.kim"));
+    List<RunResult> results = new ArrayList<>();
+    try (Receivers receivers = new Receivers(gateway, token(gateway, "admin"), sockets)) {
+      for (int rate : rates) {
+        System.out.printf("rate %d/s: warm-up %d s%n", rate, warmup.toSeconds());
+        driver.run("warm-" + rate, rate, warmup, receivers);
+        settle(receivers);
+        receivers.take();
+        for (int run = 1; run <= runs; run++) {
+          String prefix = "r" + rate + "-" + run + "-" + System.nanoTime();
+          LoadDriver.Sent sent = driver.run(prefix, rate, duration, receivers);
+          long expected = sent.accepted() * sockets;
+          awaitDeliveries(receivers, expected);
+          Receivers.Snapshot seen = receivers.take();
+          RunResult result = new RunResult(rate, sent.achievedRate(), sent.accepted(), sent.rejected(), expected,
+              seen.delivered(), seen.latencyMicros(), sent.answerMicros());
+          System.out.printf("rate %d/s run %d: p50 %.1f ms, p99 %.1f ms, lost %d%n", rate, run,
+              result.percentileMillis(50), result.percentileMillis(99), result.lost());
+          results.add(result);
+        }
+      }
+    }
+    return results;
+  }
+
+  /** Deliveries trail the last answer by milliseconds; give them a few seconds before counting losses. */
+  private static void awaitDeliveries(Receivers receivers, long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (receivers.delivered() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+  }
+
+  /** After a warm-up, let its last events drain so they are not counted in the first run. */
+  private static void settle(Receivers receivers) throws InterruptedException {
+    long before;
+    do {
+      before = receivers.delivered();
+      Thread.sleep(500);
+    } while (receivers.delivered() != before);
+  }
+
+  private static String token(String gateway, String user) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(gateway + "/auth/token")).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"username\":\"" + user + "\",\"password\":\"pulse\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("no token for " + user + ": " + response.statusCode() + " " + response.body());
+    }
+    String body = response.body();
+    int start = body.indexOf("\"access_token\":\"") + "\"access_token\":\"".length();
+    return body.substring(start, body.indexOf('"', start));
+  }
+
+  static Map<String, String> options(String[] args) {
+    Map<String, String> options = new TreeMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException("options look like --name=value, got " + arg);
+      }
+      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+    }
+    return options;
+  }
+}
