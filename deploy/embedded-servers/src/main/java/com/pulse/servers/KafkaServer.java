@@ -3,7 +3,6 @@ package com.pulse.servers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,8 @@ public final class KafkaServer implements AutoCloseable {
    * @param dataDirectory the log directory; formatted on first start, reused after
    */
   public static KafkaServer create(Path dataDirectory, int port, int controllerPort, int partitions, String heap) {
-    return new KafkaServer(dataDirectory, port > 0 ? port : freePort(), controllerPort > 0 ? controllerPort : freePort(),
+    return new KafkaServer(dataDirectory, port > 0 ? port : LocalProcesses.freePort(),
+        controllerPort > 0 ? controllerPort : LocalProcesses.freePort(),
         partitions, heap);
   }
 
@@ -97,15 +97,7 @@ public final class KafkaServer implements AutoCloseable {
     if (process == null) {
       return;
     }
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    LocalProcesses.stop(process);
     process = null;
   }
 
@@ -219,14 +211,6 @@ public final class KafkaServer implements AutoCloseable {
     return org.apache.kafka.common.utils.AppInfoParser.getVersion();
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** A random UUID-based directory name under the system temp dir, for throwaway brokers. */
   public static Path temporaryDataDirectory() {

@@ -1,5 +1,6 @@
 package com.pulse.local;
 
+import com.pulse.servers.LocalProcesses;
 import java.nio.file.Path;
 
 /**
@@ -26,8 +27,8 @@ public record LocalStackOptions(Path root, Path dataDirectory, boolean keepData,
 
     /** Free ports, so a test stack runs beside a developer's own. */
     public static Ports free() {
-      return new Ports(FreePorts.next(), FreePorts.next(), new int[] {FreePorts.next()}, FreePorts.next(),
-          FreePorts.next(), FreePorts.next());
+      return new Ports(LocalProcesses.freePort(), LocalProcesses.freePort(), new int[] {LocalProcesses.freePort()},
+          LocalProcesses.freePort(), LocalProcesses.freePort(), LocalProcesses.freePort());
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.pulse.local;
 
+import com.pulse.servers.LocalProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -113,15 +114,7 @@ final class ServiceProcess implements AutoCloseable {
   /** SIGTERM (Spring shuts down gracefully), then a kill after the grace period. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    LocalProcesses.stop(process);
   }
 
   /** Health polling interval: a process start is measured in seconds, a poll every 100 ms is plenty. */
