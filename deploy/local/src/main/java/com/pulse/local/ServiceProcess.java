@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One service of the stack, run from its jar as its own JVM, its output in a log file. */
 final class ServiceProcess implements AutoCloseable {
