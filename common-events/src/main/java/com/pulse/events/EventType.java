@@ -15,7 +15,11 @@ import java.util.stream.Collectors;
  */
 public enum EventType {
 
-  OCS_ORDER_CREATED("ocs.order.created", Topics.OCS_ORDERS);
+  OCS_ORDER_CREATED("ocs.order.created", Topics.OCS_ORDERS),
+  OCS_ORDER_ACCEPTED("ocs.order.accepted", Topics.OCS_ORDERS),
+  OCS_ORDER_STARTED("ocs.order.started", Topics.OCS_ORDERS),
+  OCS_ORDER_COMPLETED("ocs.order.completed", Topics.OCS_ORDERS),
+  OCS_ORDER_CANCELLED("ocs.order.cancelled", Topics.OCS_ORDERS);
 
   private static final Map<String, EventType> BY_TYPE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
