@@ -35,4 +35,32 @@ record Order(
         priority == null ? Priority.ROUTINE : priority, notes, OrderStatus.REQUESTED, null, null, null, 1, now, null,
         null, null, null);
   }
+
+  /**
+   * The next version of the order after {@code action}.
+   *
+   * @param actorId who acts: recorded as the worker when accepting
+   * @param text the result when completing, the reason when cancelling; ignored otherwise
+   * @throws IllegalStateException when the status does not allow the action (callers check first)
+   */
+  Order apply(OrderAction action, String actorId, String text, Instant now) {
+    if (!action.allowedIn(status)) {
+      throw new IllegalStateException("order " + id + " is " + status + ": cannot " + action.path());
+    }
+    return switch (action) {
+      case ACCEPT -> next(OrderStatus.ACCEPTED, actorId, result, cancelReason, now, startedAt, completedAt,
+          cancelledAt);
+      case START -> next(OrderStatus.IN_PROGRESS, workerId, result, cancelReason, acceptedAt, now, completedAt,
+          cancelledAt);
+      case COMPLETE -> next(OrderStatus.COMPLETED, workerId, text, cancelReason, acceptedAt, startedAt, now,
+          cancelledAt);
+      case CANCEL -> next(OrderStatus.CANCELLED, workerId, result, text, acceptedAt, startedAt, completedAt, now);
+    };
+  }
+
+  private Order next(OrderStatus status, String workerId, String result, String cancelReason, Instant acceptedAt,
+      Instant startedAt, Instant completedAt, Instant cancelledAt) {
+    return new Order(id, patientId, doctorId, jobRole, orderCode, priority, notes, status, workerId, result,
+        cancelReason, version + 1, createdAt, acceptedAt, startedAt, completedAt, cancelledAt);
+  }
 }

@@ -4,19 +4,18 @@ import com.pulse.platform.security.PulseUser;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/ocs/orders}: create an order, read one. */
+/** {@code /api/ocs/orders}: create an order, read one, list a worklist. */
 @RestController
 @RequestMapping("/api/ocs/orders")
 class OrderController {
@@ -40,18 +39,22 @@ class OrderController {
 
   @GetMapping("/{id}")
   ResponseEntity<OrderResponse> get(@PathVariable UUID id, PulseUser user) {
-    Order order = service.find(id).filter(o -> OrderAccess.maySee(user, o)).orElseThrow(() -> notFound(id));
+    Order order = service.find(id).filter(o -> OrderAccess.maySee(user, o))
+        .orElseThrow(() -> OrderProblems.notFound(id));
     return ResponseEntity.ok().eTag(etag(order)).body(OrderResponse.of(order));
   }
 
-  private static String etag(Order order) {
-    return "\"" + order.version() + "\"";
+  /** The caller's worklist: only orders they may see, filtered, sorted and paged as asked. */
+  @GetMapping
+  WorklistPage list(@RequestParam MultiValueMap<String, String> parameters, PulseUser user) {
+    if (!OrderAccess.mayList(user)) {
+      throw new AccessDeniedException("Only doctors, RIS and LIS workers and administrators have worklists.");
+    }
+    return service.worklist(WorklistQuery.parse(parameters), OrderVisibility.of(user));
   }
 
-  /** Also for orders the caller may not see: whether they exist is nobody else's business. */
-  private static ErrorResponseException notFound(UUID id) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No order " + id + " for you.");
-    problem.setTitle("Order not found");
-    return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+  /** The order's ETag: its version, which {@code If-Match} on the actions compares against. */
+  static String etag(Order order) {
+    return "\"" + order.version() + "\"";
   }
 }

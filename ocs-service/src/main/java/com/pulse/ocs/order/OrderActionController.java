@@ -1,0 +1,64 @@
+package com.pulse.ocs.order;
+
+import com.pulse.platform.security.PulseUser;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/ocs/orders/{id}/accept|start|complete|cancel}: the lifecycle as actions on the order. Each
+ * answers the order as it is now, with its new ETag; {@code If-Match} makes the action conditional on a version.
+ */
+@RestController
+@RequestMapping("/api/ocs/orders/{id}")
+class OrderActionController {
+
+  private final OrderService service;
+
+  OrderActionController(OrderService service) {
+    this.service = service;
+  }
+
+  @PostMapping("/accept")
+  ResponseEntity<OrderResponse> accept(@PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, PulseUser user) {
+    return act(id, OrderAction.ACCEPT, user, ifMatch, null);
+  }
+
+  @PostMapping("/start")
+  ResponseEntity<OrderResponse> start(@PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, PulseUser user) {
+    return act(id, OrderAction.START, user, ifMatch, null);
+  }
+
+  @PostMapping("/complete")
+  ResponseEntity<OrderResponse> complete(@PathVariable UUID id, @Valid @RequestBody CompleteOrderRequest request,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, PulseUser user) {
+    return act(id, OrderAction.COMPLETE, user, ifMatch, request.result());
+  }
+
+  @PostMapping("/cancel")
+  ResponseEntity<OrderResponse> cancel(@PathVariable UUID id, @Valid @RequestBody CancelOrderRequest request,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, PulseUser user) {
+    return act(id, OrderAction.CANCEL, user, ifMatch, request.reason());
+  }
+
+  private ResponseEntity<OrderResponse> act(UUID id, OrderAction action, PulseUser user, String ifMatch,
+      String text) {
+    // roles that can never do this are turned away before any database work
+    if (!OrderAccess.mayAttempt(user, action)) {
+      throw new AccessDeniedException(action == OrderAction.CANCEL
+          ? "Only doctors (and administrators) cancel orders."
+          : "Only RIS and LIS workers (and administrators) " + action.path() + " orders.");
+    }
+    Order order = service.act(id, action, user, IfMatch.parse(ifMatch), text);
+    return ResponseEntity.ok().eTag(OrderController.etag(order)).body(OrderResponse.of(order));
+  }
+}
