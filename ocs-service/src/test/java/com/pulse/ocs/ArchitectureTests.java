@@ -21,6 +21,11 @@ class ArchitectureTests {
       .because("events are published only through the transactional outbox");
 
   @ArchTest
+  static final ArchRule eventsAreWrittenOnlyWhereOrdersChange = noClasses().that().doNotHaveSimpleName("OrderService")
+      .should().dependOnClassesThat().haveFullyQualifiedName("com.pulse.platform.outbox.Outbox")
+      .because("an event is appended in the transaction that changes the order, and only there");
+
+  @ArchTest
   static final ArchRule webTypesStayOutOfTheAggregate = noClasses().that().haveSimpleName("Order")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
 }

@@ -135,6 +135,7 @@ class OrderApiTests {
   void badInputIs400NamingTheFieldAndWritesNothing(String body) throws Exception {
     body = body.replace("LONG", "x".repeat(2001));
     long before = count();
+    long eventsBefore = outboxCount();
 
     HttpResponse<String> response = post(body, TestUser.DR_KIM);
 
@@ -147,6 +148,7 @@ class OrderApiTests {
           "orderCode", "notes");
     }
     assertThat(count()).isEqualTo(before);
+    assertThat(outboxCount()).isEqualTo(eventsBefore);
   }
 
   @Test
@@ -174,6 +176,10 @@ class OrderApiTests {
 
   private long count() {
     return jdbc.sql("select count(*) from ocs_order").query(Long.class).single();
+  }
+
+  private long outboxCount() {
+    return jdbc.sql("select count(*) from pulse_outbox").query(Long.class).single();
   }
 
   private HttpResponse<String> post(String body, TestUser user) throws Exception {
