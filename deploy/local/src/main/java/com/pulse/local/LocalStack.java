@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
         Map.of("spring.profiles.active", "local", "pulse.auth.issuer", issuer,
             "pulse.auth.key-file", data.resolve("gateway").resolve("signing-key.json").toString()),
         Map.of("OCS_URL", "http://127.0.0.1:" + ports.ocs(),
-            "NOTIFICATION_URL", "http://127.0.0.1:" + ports.notification()[0]), logs));
+            "NOTIFICATION_URL", notificationUrls(ports)), logs));
     services.add(ServiceProcess.start("ocs-service", jar("ocs-service"), ports.ocs(),
         with(tokens, "spring.datasource.url", postgres.jdbcUrl("ocs"),
             "spring.kafka.bootstrap-servers", kafka.bootstrapServers()), Map.of(), logs));
@@ -105,6 +106,12 @@ public final class LocalStack implements AutoCloseable {
     CompletableFuture.allOf(services.stream()
         .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(STARTUP)))
         .toArray(CompletableFuture[]::new)).join();
+  }
+
+  /** Every notification-service instance, comma-separated: the gateway balances sockets over them. */
+  private static String notificationUrls(LocalStackOptions.Ports ports) {
+    return Arrays.stream(ports.notification()).mapToObj(port -> "http://127.0.0.1:" + port)
+        .collect(Collectors.joining(","));
   }
 
   private Path jar(String module) {

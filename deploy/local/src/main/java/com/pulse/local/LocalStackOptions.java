@@ -2,6 +2,7 @@ package com.pulse.local;
 
 import com.pulse.servers.LocalProcesses;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 
 /**
  * How to run the stack.
@@ -20,15 +21,25 @@ public record LocalStackOptions(Path root, Path dataDirectory, boolean keepData,
    */
   public record Ports(int gateway, int ocs, int[] notification, int postgres, int kafka, int kafkaController) {
 
-    /** The well-known ports the README documents. */
+    /** The well-known ports the README documents; notification-service instances on 8085, 8086, ... */
+    public static Ports standard(int notificationInstances) {
+      return new Ports(8080, 8081, IntStream.range(0, notificationInstances).map(i -> 8085 + i).toArray(), 15432,
+          19092, 19093);
+    }
+
     public static Ports standard() {
-      return new Ports(8080, 8081, new int[] {8085}, 15432, 19092, 19093);
+      return standard(1);
     }
 
     /** Free ports, so a test stack runs beside a developer's own. */
-    public static Ports free() {
-      return new Ports(LocalProcesses.freePort(), LocalProcesses.freePort(), new int[] {LocalProcesses.freePort()},
+    public static Ports free(int notificationInstances) {
+      return new Ports(LocalProcesses.freePort(), LocalProcesses.freePort(),
+          IntStream.range(0, notificationInstances).map(i -> LocalProcesses.freePort()).toArray(),
           LocalProcesses.freePort(), LocalProcesses.freePort(), LocalProcesses.freePort());
+    }
+
+    public static Ports free() {
+      return free(1);
     }
   }
 }

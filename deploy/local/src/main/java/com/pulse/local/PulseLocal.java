@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * stops everything cleanly on Ctrl-C.
  *
  * <p>Options: {@code --keep-data} keeps PostgreSQL and Kafka data (and the gateway's key) between runs;
- * {@code --data-dir=PATH} moves them (default {@code .pulse-data} in the repository).
+ * {@code --data-dir=PATH} moves them (default {@code .pulse-data} in the repository);
+ * {@code --notification-instances=N} runs N notification-service instances behind the gateway (default 1);
+ * {@code --demo-data} seeds a handful of orders in every status through the API when there are none.
  */
 public final class PulseLocal {
 
@@ -25,18 +27,25 @@ public final class PulseLocal {
     Path root = repositoryRoot();
     boolean keepData = false;
     Path data = root.resolve(".pulse-data");
+    int notificationInstances = 1;
+    boolean demoData = false;
     for (String arg : args) {
       if (arg.equals("--keep-data")) {
         keepData = true;
       } else if (arg.startsWith("--data-dir=")) {
         data = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
+      } else if (arg.equals("--demo-data")) {
+        demoData = true;
+      } else if (arg.matches("--notification-instances=[1-9]")) {
+        notificationInstances = Integer.parseInt(arg.substring(arg.indexOf('=') + 1));
       } else if (!arg.isBlank()) {
-        System.err.println("Unknown option " + arg + "; known: --keep-data, --data-dir=PATH");
+        System.err.println("Unknown option " + arg
+            + "; known: --keep-data, --data-dir=PATH, --notification-instances=1..9, --demo-data");
         System.exit(2);
       }
     }
     LocalStackOptions options =
-        new LocalStackOptions(root, data, keepData, LocalStackOptions.Ports.standard());
+        new LocalStackOptions(root, data, keepData, LocalStackOptions.Ports.standard(notificationInstances));
     System.out.println("Starting Pulse: PostgreSQL, Kafka, gateway, ocs-service, notification-service ...");
     long started = System.nanoTime();
     LocalStack stack;
@@ -54,6 +63,10 @@ public final class PulseLocal {
       System.out.println("Stopped.");
       stopped.countDown();
     }, "pulse-local-stop"));
+    if (demoData) {
+      int added = new DemoOrders(stack.gatewayUrl()).seedIfEmpty();
+      System.out.println(added == 0 ? "Orders exist already: no demo orders added." : "Demo orders added: " + added);
+    }
     System.out.println(banner(stack, (System.nanoTime() - started) / 1_000_000_000.0));
     stopped.await();
   }

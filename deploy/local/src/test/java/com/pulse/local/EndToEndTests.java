@@ -34,10 +34,14 @@ class EndToEndTests {
   @TempDir static Path data;
   private static LocalStack stack;
 
+  private static int demoOrders;
+
   @BeforeAll
   static void startStack() {
     stack = LocalStack.start(new LocalStackOptions(PulseLocal.repositoryRoot(), data, false,
         LocalStackOptions.Ports.free()));
+    // before any socket opens, so no test sees the demo's events
+    demoOrders = new DemoOrders(stack.gatewayUrl()).seedIfEmpty();
   }
 
   @AfterAll
@@ -114,6 +118,16 @@ class EndToEndTests {
         .isInstanceOf(CompletionException.class)
         .cause().isInstanceOf(WebSocketHandshakeException.class)
         .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(401));
+  }
+
+  @Test
+  void demoDataFillsEveryStatusOnceAndNeverTwice() throws Exception {
+    assertThat(demoOrders).isEqualTo(10);
+    JsonNode worklist = JSON.readTree(get("/api/ocs/orders?size=100", token("admin")).body());
+    assertThat(worklist.path("items").valueStream().map(o -> o.path("status").asString()).distinct())
+        .containsExactlyInAnyOrder("REQUESTED", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "CANCELLED");
+
+    assertThat(new DemoOrders(stack.gatewayUrl()).seedIfEmpty()).isZero();
   }
 
   private static boolean isEventFor(JsonNode frame, String orderId) {
