@@ -29,6 +29,11 @@ class ArchitectureTests {
           "reactor.netty..", "io.netty..");
 
   @ArchTest
+  static final ArchRule fallbacksAndSocketsDoNotKnowEachOther = noClasses().that()
+      .resideInAPackage("..notification.fallback..").should().dependOnClassesThat()
+      .resideInAPackage("..notification.socket..");
+
+  @ArchTest
   static final ArchRule onlyTheIntakeTalksToKafka = noClasses().that().resideOutsideOfPackage("..notification.stream..")
       .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
 }

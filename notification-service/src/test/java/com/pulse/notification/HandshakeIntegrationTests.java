@@ -100,8 +100,9 @@ class HandshakeIntegrationTests {
       assertThat(connected.path("user").path("name").asString()).isEqualTo("Dr. Kim");
       assertThat(connected.path("user").path("roles").valueStream().map(JsonNode::asString)).containsExactly("DOCTOR");
       assertThat(connected.path("channels").valueStream().map(JsonNode::asString))
-          .containsExactly("ocs:doctor:dr.kim");
+          .containsExactly("ocs:doctor:dr.kim", "user:dr.kim");
       assertThat(connected.path("heartbeat").asInt()).isEqualTo(25);
+      assertThat(connected.path("position").isString()).isTrue();
     }
   }
 
@@ -111,7 +112,7 @@ class HandshakeIntegrationTests {
       JsonNode connected = worker.next();
 
       assertThat(connected.path("user").path("id").asString()).isEqualTo("ris.park");
-      assertThat(connected.path("channels").valueStream().map(JsonNode::asString)).containsExactly("ocs:job:RIS");
+      assertThat(connected.path("channels").valueStream().map(JsonNode::asString)).containsExactly("ocs:job:RIS", "user:ris.park");
     }
   }
 

@@ -35,6 +35,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final StringBuilder partial = new StringBuilder();
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private volatile String closeReason;
   private final WebSocket socket;
 
   private SocketClient(URI uri, String authorization) {
@@ -48,6 +49,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
   /** Connects with the token as the {@code access_token} query parameter, as browsers do. */
   static SocketClient connect(int port, String token) {
     return new SocketClient(uri(port, token), null);
+  }
+
+  /** Connects with the token and more query parameters ({@code &since=...}). */
+  static SocketClient connectWithQuery(int port, String token, String query) {
+    return new SocketClient(URI.create(uri(port, token) + query), null);
   }
 
   static SocketClient connectWithHeader(int port, String authorization) {
@@ -84,6 +90,12 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     String frame = arriving.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     assertThat(frame).as("a frame within " + WAIT).isNotNull();
     return JSON.readTree(frame);
+  }
+
+  /** The next frame, or null when the socket closes (or nothing arrives) within a second. */
+  JsonNode nextOrNull() throws InterruptedException {
+    String frame = arriving.poll(1, TimeUnit.SECONDS);
+    return frame == null ? null : JSON.readTree(frame);
   }
 
   /** The next frame matching the filter (earlier ones are passed over); fails when none arrives in time. */
@@ -141,8 +153,15 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     return null;
   }
 
+  /** The reason of the server's close frame (after {@link #closeCode()}). */
+  String closeReason() {
+    closeCode();
+    return closeReason;
+  }
+
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closeReason = reason;
     closeCode.complete(statusCode);
     return null;
   }

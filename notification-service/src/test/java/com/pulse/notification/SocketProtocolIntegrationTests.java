@@ -57,12 +57,12 @@ class SocketProtocolIntegrationTests {
   @Test
   void anErrorEchoesTheRefOfTheFrameItAnswers() throws Exception {
     try (SocketClient client = SocketClient.connected(port, TestUser.OP_HAN.token())) {
-      client.send("{\"type\":\"history\",\"ref\":\"r-1\"}");
+      client.send("{\"type\":\"publish\",\"ref\":\"r-1\"}");
       JsonNode error = client.next();
 
       assertThat(error.path("code").asString()).isEqualTo("UNKNOWN_TYPE");
       assertThat(error.path("ref").asString()).isEqualTo("r-1");
-      assertThat(error.path("message").asString()).contains("history").contains("ping");
+      assertThat(error.path("message").asString()).contains("publish").contains("ping").contains("subscribe");
     }
   }
 

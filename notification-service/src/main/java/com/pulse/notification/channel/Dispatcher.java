@@ -1,43 +1,101 @@
 package com.pulse.notification.channel;
 
+import com.pulse.notification.channel.ChannelHistory.Entry;
+import com.pulse.notification.channel.ChannelHistory.Recovery;
+import com.pulse.notification.metrics.NotificationMetrics;
+import com.pulse.notification.stream.PartitionId;
 import com.pulse.notification.stream.StreamEvent;
 import com.pulse.notification.stream.StreamListener;
+import com.pulse.notification.stream.StreamPosition;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Live delivery: routes each event to its channels and hands it to each member once, with the list of that member's
- * channels it matched (the seed's duplicate toasts cannot happen: a connection in three matching channels still gets
- * one frame). Members that matched the same channels share one {@link Delivery}, so the frame is built once per
- * distinct channel list, not per connection.
+ * The hub of delivery: records each event in its channels' history, then hands it live to each member once, with the
+ * list of that member's channels it matched (a connection in three matching channels still gets one frame). Members
+ * that matched the same channels share one {@link Delivery}, so a frame is built once per distinct channel list.
+ *
+ * <p>Recording, live delivery and every subscription happen under one lock, so a subscriber that recovers and then
+ * goes live can neither miss the event in between nor get it twice. The lock is held only to queue frames, never to
+ * write them.
  */
 @Component
 @Order(Dispatcher.ORDER)
-final class Dispatcher implements StreamListener {
+public final class Dispatcher implements StreamListener {
 
-  /** After anything that records history (issue 3), so recovery and live delivery cannot leave a gap between them. */
   static final int ORDER = 1000;
 
+  /** Outcome of a subscription. {@code position} is where the subscriber stands now in that channel. */
+  public record Subscription(String channel, boolean recovered, StreamPosition position, int replayed) {}
+
+  /** A page of a channel's events for polling clients; {@code position} is the {@code since} of the next page. */
+  public record Page(boolean recovered, List<StreamEvent> events, StreamPosition position) {}
+
+  private static final DeliveryPreferences EVERYTHING = (user, event) -> true;
+
+  private final Object lock = new Object();
   private final RoutingRules rules;
   private final ChannelRegistry registry;
+  private final ChannelHistory history;
+  private final ObjectProvider<DeliveryPreferences> preferenceProvider;
+  private final NotificationMetrics metrics;
+  private final Map<PartitionId, Long> current = new HashMap<>();
+  private volatile DeliveryPreferences preferences;
+  private long seq;
 
-  Dispatcher(RoutingRules rules, ChannelRegistry registry) {
+  @Autowired
+  Dispatcher(RoutingRules rules, ChannelRegistry registry, HistoryProperties limits,
+      ObjectProvider<DeliveryPreferences> preferences, NotificationMetrics metrics) {
+    this(rules, registry, new ChannelHistory(limits, Clock.systemUTC()), preferences, metrics);
+    metrics.subscriptions(List.of("ocs", "spc", "journey", "vote", "user"), registry::subscriptions);
+  }
+
+  Dispatcher(RoutingRules rules, ChannelRegistry registry, ChannelHistory history,
+      ObjectProvider<DeliveryPreferences> preferences, NotificationMetrics metrics) {
     this.rules = rules;
     this.registry = registry;
+    this.history = history;
+    this.preferenceProvider = preferences;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void assigned(PartitionId partition, long firstOffset) {
+    synchronized (lock) {
+      history.assigned(partition, firstOffset);
+      current.merge(partition, firstOffset - 1, Math::max);
+    }
   }
 
   @Override
   public void on(StreamEvent event) {
     List<String> channels = rules.route(event);
-    List<String> reached = new ArrayList<>(channels.size());
-    List<Set<Subscriber>> memberSets = new ArrayList<>(channels.size());
-    for (String channel : channels) {
+    synchronized (lock) {
+      current.put(PartitionId.of(event.position()), event.position().offset());
+      if (channels.isEmpty()) {
+        return;
+      }
+      Entry entry = new Entry(++seq, event, channels);
+      history.append(entry);
+      deliverLive(entry);
+    }
+  }
+
+  private void deliverLive(Entry entry) {
+    List<String> reached = new ArrayList<>(entry.channels().size());
+    List<Set<Subscriber>> memberSets = new ArrayList<>(entry.channels().size());
+    for (String channel : entry.channels()) {
       Set<Subscriber> members = registry.members(channel);
       if (!members.isEmpty()) {
         reached.add(channel);
@@ -46,15 +104,16 @@ final class Dispatcher implements StreamListener {
     }
     if (reached.size() == 1) {
       // the common case: one audience, one shared frame, no bookkeeping
-      Delivery delivery = new Delivery(event, reached);
-      memberSets.getFirst().forEach(subscriber -> subscriber.deliver(delivery));
+      Delivery delivery = new Delivery(entry.event(), reached);
+      for (Subscriber subscriber : memberSets.getFirst()) {
+        deliver(subscriber, delivery);
+      }
     } else if (reached.size() > 1) {
-      deliverOncePerSubscriber(event, reached, memberSets);
+      deliverOncePerSubscriber(entry.event(), reached, memberSets);
     }
   }
 
-  private static void deliverOncePerSubscriber(StreamEvent event, List<String> channels,
-      List<Set<Subscriber>> memberSets) {
+  private void deliverOncePerSubscriber(StreamEvent event, List<String> channels, List<Set<Subscriber>> memberSets) {
     Map<Subscriber, List<String>> matched = new IdentityHashMap<>();
     for (int i = 0; i < channels.size(); i++) {
       String channel = channels.get(i);
@@ -64,6 +123,139 @@ final class Dispatcher implements StreamListener {
     }
     Map<List<String>, Delivery> shared = new HashMap<>();
     matched.forEach((subscriber, list) ->
-        subscriber.deliver(shared.computeIfAbsent(list, l -> new Delivery(event, l))));
+        deliver(subscriber, shared.computeIfAbsent(list, l -> new Delivery(event, l))));
+  }
+
+  /** Live delivery and replay alike ask the user's preferences (inbox engineer's {@link DeliveryPreferences}). */
+  private void deliver(Subscriber subscriber, Delivery delivery) {
+    if (preferences().accepts(subscriber.userId(), delivery.event())) {
+      subscriber.deliver(delivery);
+    }
+  }
+
+  private DeliveryPreferences preferences() {
+    DeliveryPreferences resolved = preferences;
+    if (resolved == null) {
+      resolved = preferenceProvider.getIfAvailable(() -> EVERYTHING);
+      preferences = resolved;
+    }
+    return resolved;
+  }
+
+  /**
+   * Joins the channel; with {@code since}, first hands over every event of the channel after that position that this
+   * subscriber has not had through another of its channels, in order, or answers not recovered (nothing replayed)
+   * when the gap reaches beyond the history. Authorization is the caller's job ({@link ChannelAccess}).
+   *
+   * @param since null for live events only
+   * @param acknowledge told the outcome after the replayed events were handed over and before any later live event
+   */
+  public Subscription subscribe(Subscriber subscriber, String channel, StreamPosition since,
+      Consumer<Subscription> acknowledge) {
+    synchronized (lock) {
+      Subscription subscription = join(subscriber, channel, since);
+      acknowledge.accept(subscription);
+      return subscription;
+    }
+  }
+
+  /** Runs {@code work} with no event dispatched meanwhile (e.g. a connection's greeting and its first joins). */
+  public <T> T exclusively(Supplier<T> work) {
+    synchronized (lock) {
+      return work.get();
+    }
+  }
+
+  private Subscription join(Subscriber subscriber, String channel, StreamPosition since) {
+    Long covered = registry.coveredFrom(subscriber, channel);
+    if (since == null) {
+      registry.join(subscriber, channel, seq + 1);
+      return new Subscription(channel, false, position(), 0);
+    }
+    Recovery recovery = history.since(channel, since);
+    if (!recovery.recovered()) {
+      registry.join(subscriber, channel, seq + 1);
+      metrics.recovery("not_recovered");
+      return new Subscription(channel, false, position(), 0);
+    }
+    // joined first, so replayed frames list this channel like live ones do; from now on it has everything
+    registry.join(subscriber, channel, Long.MIN_VALUE);
+    int replayed = 0;
+    for (Entry entry : recovery.entries()) {
+      if (covered != null && entry.seq() >= covered || hadThroughAnotherChannel(subscriber, entry, channel)) {
+        continue;
+      }
+      deliver(subscriber, new Delivery(entry.event(), memberChannels(subscriber, entry)));
+      replayed++;
+    }
+    metrics.recovery("recovered");
+    return new Subscription(channel, true, position().max(since), replayed);
+  }
+
+  /** Leaves the channel; true when the subscriber was a member. */
+  public boolean unsubscribe(Subscriber subscriber, String channel) {
+    return registry.leave(subscriber, channel);
+  }
+
+  /** The channel's last {@code limit} events held here, oldest first, and the position after them. */
+  public Page history(String channel, int limit) {
+    synchronized (lock) {
+      return new Page(true, history.last(channel, limit).stream().map(Entry::event).toList(), position());
+    }
+  }
+
+  /**
+   * At most {@code limit} events of the channel after {@code since}, for polling; {@code position} is where the next
+   * page starts (or, when nothing more is held, where the reader stands now).
+   */
+  public Page eventsSince(String channel, StreamPosition since, int limit) {
+    synchronized (lock) {
+      Recovery recovery = history.since(channel, since);
+      if (!recovery.recovered()) {
+        metrics.recovery("not_recovered");
+        return new Page(false, List.of(), position());
+      }
+      List<Entry> entries = recovery.entries();
+      if (entries.size() <= limit) {
+        return new Page(true, entries.stream().map(Entry::event).toList(), position().max(since));
+      }
+      // entries are in partition order, so the next page starts after the last offset returned in each partition
+      StreamPosition next = since;
+      List<StreamEvent> page = new ArrayList<>(limit);
+      for (Entry entry : entries.subList(0, limit)) {
+        page.add(entry.event());
+        next = next.with(entry.event().position());
+      }
+      return new Page(true, page, next);
+    }
+  }
+
+  /** Where this instance's intake stands: the last offset read in every partition. */
+  public StreamPosition position() {
+    synchronized (lock) {
+      return StreamPosition.of(current);
+    }
+  }
+
+  private boolean hadThroughAnotherChannel(Subscriber subscriber, Entry entry, String channel) {
+    for (String other : entry.channels()) {
+      if (!other.equals(channel)) {
+        Long covered = registry.coveredFrom(subscriber, other);
+        if (covered != null && covered <= entry.seq()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private List<String> memberChannels(Subscriber subscriber, Entry entry) {
+    List<String> channels = new ArrayList<>(entry.channels().size());
+    for (String channel : entry.channels()) {
+      if (registry.coveredFrom(subscriber, channel) != null) {
+        channels.add(channel);
+      }
+    }
+    return channels;
   }
 }

@@ -1,13 +1,17 @@
 package com.pulse.notification.channel;
 
 /**
- * A member of channels: a WebSocket connection today, an SSE stream tomorrow. The dispatcher calls it at most once
- * per event, whatever number of its channels the event matched.
+ * A member of channels: a WebSocket connection or an SSE stream. The dispatcher calls it at most once per event,
+ * whatever number of its channels the event matched.
  */
 public interface Subscriber {
 
+  /** Whose subscriber this is: the user id their preferences are kept under. */
+  String userId();
+
   /**
-   * Takes one event. Called on the intake thread: must not block (queue it, or drop it and cut the subscriber off).
+   * Takes one event. Called on the intake thread (or, for a replay, on the subscribing thread) with the dispatcher's
+   * lock held: must not block (queue it, or drop it and cut the subscriber off).
    */
   void deliver(Delivery delivery);
 }

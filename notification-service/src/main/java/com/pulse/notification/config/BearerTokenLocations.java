@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds the bearer token: the {@code Authorization} header on every request, and the {@code access_token} query
- * parameter on WebSocket handshakes only (browsers cannot set headers on them; elsewhere a token in a URL would just
- * end up in logs).
+ * parameter on WebSocket handshakes and on {@code /sse} only (browsers cannot set headers on either; elsewhere a token
+ * in a URL would just end up in logs).
  */
 final class BearerTokenLocations implements ServerAuthenticationConverter {
 
@@ -23,7 +23,9 @@ final class BearerTokenLocations implements ServerAuthenticationConverter {
 
   @Override
   public Mono<Authentication> convert(ServerWebExchange exchange) {
-    return (isWebSocketHandshake(exchange) ? headerOrQuery : headerOnly).convert(exchange);
+    boolean browserStream = isWebSocketHandshake(exchange)
+        || "/sse".equals(exchange.getRequest().getPath().pathWithinApplication().value());
+    return (browserStream ? headerOrQuery : headerOnly).convert(exchange);
   }
 
   static boolean isWebSocketHandshake(ServerWebExchange exchange) {

@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,8 @@ public final class NotificationMetrics {
   private final Map<String, Counter> received = new ConcurrentHashMap<>();
   private final Map<String, Counter> invalid = new ConcurrentHashMap<>();
   private final Map<String, Counter> disconnects = new ConcurrentHashMap<>();
+  private final Map<String, Counter> recoveries = new ConcurrentHashMap<>();
+  private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
 
   public NotificationMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -83,5 +87,26 @@ public final class NotificationMetrics {
   public void disconnected(String reason) {
     disconnects.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "disconnects").tag("reason", r)
         .description("Connections closed by the server, by reason").register(registry)).increment();
+  }
+
+  /** One gauge per channel namespace: memberships on this instance ({@code ocs}, {@code user}...). */
+  public void subscriptions(List<String> namespaces, ToIntFunction<String> count) {
+    for (String namespace : namespaces) {
+      Gauge.builder(PREFIX + "subscriptions", () -> count.applyAsInt(namespace)).tag("namespace", namespace)
+          .description("Channel memberships on this instance, by namespace").strongReference(true).register(registry);
+    }
+  }
+
+  /** A recovery request's outcome: {@code recovered} or {@code not_recovered} (gap beyond the history). */
+  public void recovery(String outcome) {
+    recoveries.computeIfAbsent(outcome, o -> Counter.builder(PREFIX + "recoveries").tag("outcome", o)
+        .description("Recovery requests (since / Last-Event-ID), by outcome").register(registry)).increment();
+  }
+
+  /** A connection refused after the handshake: {@code user_limit} or {@code instance_limit}. */
+  public void connectionRejected(String reason) {
+    rejections.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "connections.rejected").tag("reason", r)
+        .description("Connections closed at once with 1013 because a limit was reached").register(registry))
+        .increment();
   }
 }

@@ -35,6 +35,11 @@ final class ClientFrames {
 
   void handle(Connection connection, WebSocketMessage message) {
     connection.touch();
+    if (message.getType() == WebSocketMessage.Type.TEXT || message.getType() == WebSocketMessage.Type.BINARY) {
+      if (!allowed(connection)) {
+        return;
+      }
+    }
     switch (message.getType()) {
       case TEXT -> text(connection, message.getPayloadAsText());
       case BINARY -> reject(connection, ServerFrames.BAD_FRAME, "frames are JSON text, not binary", null);
@@ -72,6 +77,21 @@ final class ClientFrames {
       return;
     }
     command.handle(connection, frame, ref);
+  }
+
+  /** The rate limit: a frame over it gets {@code RATE_LIMITED}; a client that keeps going is closed with 4029. */
+  private boolean allowed(Connection connection) {
+    RateLimit limit = connection.rateLimit();
+    RateLimit.Verdict verdict = limit == null ? RateLimit.Verdict.ALLOWED : limit.take();
+    if (verdict == RateLimit.Verdict.FLOOD) {
+      connection.close(CloseCodes.FLOOD, "flood");
+      return false;
+    }
+    if (verdict == RateLimit.Verdict.REFUSED) {
+      reject(connection, ServerFrames.RATE_LIMITED, "too many frames: slow down (the frame was ignored)", null);
+      return false;
+    }
+    return true;
   }
 
   /** Echoes at most 64 characters of what the client sent. */

@@ -1,5 +1,6 @@
 package com.pulse.notification.socket;
 
+import java.time.Duration;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
@@ -8,11 +9,17 @@ import org.springframework.web.reactive.socket.CloseStatus;
  */
 final class CloseCodes {
 
+  /** The token expired and no {@code refresh} replaced it: get a new token, then reconnect. */
+  static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4001, "token expired");
+
   /** The send queue overflowed: the client reads too slowly. Reconnect, then recover what was missed. */
   static final CloseStatus SLOW_CONSUMER = new CloseStatus(4008, "slow consumer: send queue full");
 
   /** Nothing arrived from the client (not even a pong) within the idle timeout. */
   static final CloseStatus IDLE = new CloseStatus(4009, "idle timeout");
+
+  /** The client kept sending faster than the rate limit after being told {@code RATE_LIMITED}. */
+  static final CloseStatus FLOOD = new CloseStatus(4029, "too many frames");
 
   /** A client frame exceeded the size limit. */
   static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame too big");
@@ -24,4 +31,10 @@ final class CloseCodes {
   static final CloseStatus NOT_AUTHENTICATED = CloseStatus.POLICY_VIOLATION.withReason("not authenticated");
 
   private CloseCodes() {}
+
+  /** 1013 Try Again Later, with the limit reached and when to retry: {@code user connection limit; retry after 5s}. */
+  static CloseStatus tryAgainLater(String limit, Duration retryAfter) {
+    return CloseStatus.SERVICE_OVERLOAD.withReason(limit + " connection limit; retry after " + retryAfter.toSeconds()
+        + "s");
+  }
 }

@@ -5,6 +5,7 @@ import com.pulse.notification.channel.Subscriber;
 import com.pulse.notification.channel.Viewer;
 import com.pulse.notification.metrics.NotificationMetrics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
@@ -46,6 +47,8 @@ final class Connection implements Subscriber {
   private volatile boolean closing;
   private volatile Disposable dropLater;
   private volatile long lastSeenNanos;
+  private volatile Instant expiresAt;
+  private RateLimit rateLimit;
 
   /**
    * @param closeGrace how long a close handshake may take before {@code drop} ends the TCP connection
@@ -74,12 +77,39 @@ final class Connection implements Subscriber {
     return viewer;
   }
 
+  @Override
+  public String userId() {
+    return viewer.id();
+  }
+
+  /** When the connection's token expires (null: never); a {@code refresh} moves it. */
+  Instant expiresAt() {
+    return expiresAt;
+  }
+
+  void expiresAt(Instant expiry) {
+    this.expiresAt = expiry;
+  }
+
+  /** The inbound rate limit; used on the connection's inbound thread only. */
+  RateLimit rateLimit() {
+    return rateLimit;
+  }
+
+  void rateLimit(RateLimit limit) {
+    this.rateLimit = limit;
+  }
+
   Set<String> channels() {
     return Collections.unmodifiableSet(channels);
   }
 
   void joined(Collection<String> names) {
     channels.addAll(names);
+  }
+
+  void left(String name) {
+    channels.remove(name);
   }
 
   @Override
@@ -157,6 +187,11 @@ final class Connection implements Subscriber {
     session.close(status).subscribe(null, error -> log.debug("Close of {} failed: {}", id, error.toString()));
     dropLater = Schedulers.parallel().schedule(() -> drop.accept(session), closeGrace.toMillis(),
         TimeUnit.MILLISECONDS);
+  }
+
+  /** True once the connection is being closed (or is gone). */
+  boolean closing() {
+    return closing;
   }
 
   /** The socket is gone: nothing more is queued. */

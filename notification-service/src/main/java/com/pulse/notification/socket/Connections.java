@@ -2,9 +2,13 @@ package com.pulse.notification.socket;
 
 import com.pulse.notification.channel.Viewer;
 import com.pulse.notification.metrics.NotificationMetrics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -17,8 +21,9 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Every open connection of this instance: counted for the gauge, pinged by one shared heartbeat (one timer for all
- * connections, not one each), closed when idle, and told to reconnect elsewhere (1012) when the service stops,
+ * Every open connection of this instance: counted for the gauge and the limits (per instance, per user), pinged by
+ * one shared heartbeat (one timer for all connections, not one each), closed when idle or when its token expired, and
+ * told to reconnect elsewhere (1012) when the service stops,
  * before the web server's graceful shutdown waits for them.
  */
 @Component
@@ -27,11 +32,15 @@ final class Connections implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(Connections.class);
 
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+  private final AtomicInteger total = new AtomicInteger();
+  private final Clock clock = Clock.systemUTC();
   private final SocketProperties settings;
   private final NotificationMetrics metrics;
   private final LongSupplier nanoClock;
   private final Consumer<WebSocketSession> drop;
   private volatile Disposable heartbeat;
+  private volatile Disposable expiry;
 
   @Autowired
   Connections(SocketProperties settings, NotificationMetrics metrics, SocketChannels channels) {
@@ -50,8 +59,33 @@ final class Connections implements SmartLifecycle {
   Connection open(WebSocketSession session, Viewer viewer) {
     Connection connection = new Connection(session, viewer, settings.sendQueue(), metrics, nanoClock,
         settings.closeGrace(), drop);
+    connection.rateLimit(new RateLimit(settings.framesPerSecond(), settings.frameBurst(), nanoClock));
     open.add(connection);
     return connection;
+  }
+
+  /**
+   * Counts a new connection against the limits; the name of the limit it would exceed ({@code instance},
+   * {@code user}), or null when admitted. Each admitted connection must be {@link #released} once.
+   */
+  String admit(String userId) {
+    if (total.incrementAndGet() > settings.maxConnections()) {
+      total.decrementAndGet();
+      metrics.connectionRejected("instance_limit");
+      return "instance";
+    }
+    AtomicInteger mine = perUser.computeIfAbsent(userId, id -> new AtomicInteger());
+    if (mine.incrementAndGet() > settings.maxConnectionsPerUser()) {
+      release(userId);
+      metrics.connectionRejected("user_limit");
+      return "user";
+    }
+    return null;
+  }
+
+  void release(String userId) {
+    total.decrementAndGet();
+    perUser.computeIfPresent(userId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
   }
 
   void closed(Connection connection) {
@@ -61,6 +95,17 @@ final class Connections implements SmartLifecycle {
 
   int size() {
     return open.size();
+  }
+
+  /** Closes, with 4001, every connection whose token expired without a {@code refresh}. */
+  void expire() {
+    Instant now = clock.instant();
+    for (Connection connection : open) {
+      Instant expiry = connection.expiresAt();
+      if (expiry != null && !now.isBefore(expiry)) {
+        connection.close(CloseCodes.TOKEN_EXPIRED, "token_expired");
+      }
+    }
   }
 
   /** Pings every connection, and closes those silent for longer than the idle timeout. */
@@ -84,6 +129,8 @@ final class Connections implements SmartLifecycle {
   public void start() {
     long period = settings.heartbeat().toMillis();
     heartbeat = Schedulers.parallel().schedulePeriodically(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+    // tokens are checked every second: an expired one ends its socket within a second of its exp
+    expiry = Schedulers.parallel().schedulePeriodically(this::expire, 1, 1, TimeUnit.SECONDS);
   }
 
   @Override
@@ -92,6 +139,10 @@ final class Connections implements SmartLifecycle {
     heartbeat = null;
     if (ticker != null) {
       ticker.dispose();
+    }
+    Disposable expiryTicker = expiry;
+    if (expiryTicker != null) {
+      expiryTicker.dispose();
     }
     open.forEach(connection -> connection.close(CloseCodes.RESTARTING, null));
   }

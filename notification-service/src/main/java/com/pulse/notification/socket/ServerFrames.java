@@ -1,6 +1,12 @@
 package com.pulse.notification.socket;
 
+import com.pulse.notification.channel.Dispatcher;
+import com.pulse.notification.stream.StreamEvent;
+import com.pulse.notification.stream.StreamPosition;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +21,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 final class ServerFrames {
 
-  /** Error codes of {@code error} frames. */
+  /** Error codes of {@code error} frames (README, "Error codes"). */
   static final String BAD_FRAME = "BAD_FRAME";
   static final String UNKNOWN_TYPE = "UNKNOWN_TYPE";
+  static final String BAD_REQUEST = "BAD_REQUEST";
+  static final String UNKNOWN_CHANNEL = "UNKNOWN_CHANNEL";
+  static final String FORBIDDEN = "FORBIDDEN";
+  static final String NOT_SUBSCRIBED = "NOT_SUBSCRIBED";
+  static final String TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS";
+  static final String TOKEN_INVALID = "TOKEN_INVALID";
+  static final String RATE_LIMITED = "RATE_LIMITED";
+
+  private static final byte[] EVENTS = ",\"events\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] POSITION = "{\"position\":".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] EVENT = ",\"event\":".getBytes(StandardCharsets.UTF_8);
 
   private final JsonMapper json;
 
@@ -26,7 +43,8 @@ final class ServerFrames {
   }
 
   /** {@code {"type":"connected","session":…,"user":{"id","name","roles"},"channels":[…],"heartbeat":25}} */
-  byte[] connected(Connection connection, Collection<String> channels, Duration heartbeat) {
+  byte[] connected(Connection connection, Collection<String> channels, Duration heartbeat,
+      StreamPosition position) {
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("id", connection.viewer().id());
     user.put("name", connection.viewer().name());
@@ -36,7 +54,60 @@ final class ServerFrames {
     frame.put("user", user);
     frame.put("channels", channels);
     frame.put("heartbeat", heartbeat.toSeconds());
+    frame.put("position", position.toString());
     return json.writeValueAsBytes(frame);
+  }
+
+  /** {@code {"type":"subscribed","channel":…,"recovered":…,"position":…}} */
+  byte[] subscribed(Dispatcher.Subscription subscription, JsonNode ref) {
+    Map<String, Object> frame = frame("subscribed");
+    frame.put("channel", subscription.channel());
+    frame.put("recovered", subscription.recovered());
+    frame.put("position", subscription.position().toString());
+    return json.writeValueAsBytes(withRef(frame, ref));
+  }
+
+  /** {@code {"type":"unsubscribed","channel":…}} */
+  byte[] unsubscribed(String channel, JsonNode ref) {
+    Map<String, Object> frame = frame("unsubscribed");
+    frame.put("channel", channel);
+    return json.writeValueAsBytes(withRef(frame, ref));
+  }
+
+  /** {@code {"type":"refreshed","expires":…}} */
+  byte[] refreshed(Instant expires, JsonNode ref) {
+    Map<String, Object> frame = frame("refreshed");
+    frame.put("expires", expires == null ? null : expires.toString());
+    return json.writeValueAsBytes(withRef(frame, ref));
+  }
+
+  /**
+   * {@code {"type":"history","channel":…,"position":…,"ref":…,"events":[{"position":…,"event":{…}},…]}}, the events
+   * embedded as Kafka holds them.
+   */
+  byte[] history(String channel, Dispatcher.Page page, JsonNode ref) {
+    Map<String, Object> head = frame("history");
+    head.put("channel", channel);
+    head.put("position", page.position().toString());
+    withRef(head, ref);
+    byte[] start = json.writeValueAsBytes(head);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    out.write(start, 0, start.length - 1);
+    out.writeBytes(EVENTS);
+    boolean first = true;
+    for (StreamEvent event : page.events()) {
+      if (!first) {
+        out.write(',');
+      }
+      first = false;
+      out.writeBytes(POSITION);
+      out.writeBytes(json.writeValueAsBytes(event.position().toString()));
+      out.writeBytes(EVENT);
+      out.writeBytes(event.json());
+      out.write('}');
+    }
+    out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   /** {@code {"type":"pong"}}, with the client's {@code ref} when it sent one. */

@@ -16,15 +16,26 @@ import org.springframework.util.unit.DataSize;
  * @param closeGrace after the server sends a close frame, how long the client has to answer it before the TCP
  *     connection is dropped (a client that stopped reading never even receives the frame)
  * @param maxFrameSize largest client frame accepted; bigger ones close the connection with 1009
+ * @param maxConnections open connections this instance accepts; one more is closed at once with 1013
+ * @param maxConnectionsPerUser open connections one user may have on this instance; one more is closed with 1013
+ * @param retryAfter the retry hint in a 1013 close reason ({@code retry after 5s})
+ * @param framesPerSecond client frames a connection may send per second, on average
+ * @param frameBurst client frames a connection may send at once; beyond it each frame gets {@code RATE_LIMITED}, and
+ *     as many again in excess close the connection with 4029
  */
 @ConfigurationProperties("pulse.notification.socket")
 public record SocketProperties(@DefaultValue("25s") Duration heartbeat, @DefaultValue("75s") Duration idleTimeout,
     @DefaultValue("2048") int sendQueue, @DefaultValue("5s") Duration closeGrace,
-    @DefaultValue("16KB") DataSize maxFrameSize) {
+    @DefaultValue("16KB") DataSize maxFrameSize, @DefaultValue("50000") int maxConnections,
+    @DefaultValue("20") int maxConnectionsPerUser, @DefaultValue("5s") Duration retryAfter,
+    @DefaultValue("20") int framesPerSecond, @DefaultValue("50") int frameBurst) {
 
   public SocketProperties {
     if (sendQueue < 1) {
       throw new IllegalArgumentException("pulse.notification.socket.send-queue must be at least 1");
+    }
+    if (maxConnections < 1 || maxConnectionsPerUser < 1 || framesPerSecond < 1 || frameBurst < 1) {
+      throw new IllegalArgumentException("pulse.notification.socket limits must be at least 1");
     }
   }
 }

@@ -1,9 +1,9 @@
 package com.pulse.notification.stream;
 
-import com.pulse.events.Topics;
 import com.pulse.notification.metrics.NotificationMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>No consumer group and no committed offsets: every instance must see every event, and where to start is decided
  * by {@link Partitions}. Latency over throughput: {@code fetch.min.bytes=1}, so the broker answers a fetch the moment
- * one record is there. Startup waits (bounded) until the partitions are positioned, so a client that connects after
- * the service is up misses nothing published after that.
+ * one record is there. At startup the intake rewinds over the history window ({@link Partitions}) and startup waits
+ * (bounded) until it has re-read it, so the recovery history is complete and no old event reaches a live client.
  */
 @Component
 final class EventStream implements SmartLifecycle {
@@ -69,7 +69,8 @@ final class EventStream implements SmartLifecycle {
     this.listenerProvider = listeners;
     this.metrics = metrics;
     this.registry = registry;
-    this.partitions = new Partitions(Topics.all(), settings.partitionRefresh(), settings.missingTopicRetry());
+    this.partitions = new Partitions(settings.topics(), settings.partitionRefresh(), settings.missingTopicRetry(),
+        settings.rewind(), Clock.systemUTC());
   }
 
   static Map<String, Object> consumerConfig(KafkaProperties kafka, String application, StreamProperties settings) {
@@ -133,10 +134,10 @@ final class EventStream implements SmartLifecycle {
     return PHASE;
   }
 
-  /** True once the partitions are positioned and the poll thread is alive. */
+  /** True once the partitions are positioned, the history window re-read, and the poll thread is alive. */
   boolean positioned() {
     Thread current = thread;
-    return partitions.listed() && current != null && current.isAlive();
+    return partitions.listed() && positioned.getCount() == 0 && current != null && current.isAlive();
   }
 
   int partitionCount() {
@@ -172,11 +173,13 @@ final class EventStream implements SmartLifecycle {
 
   private void pollOnce(Consumer<byte[], byte[]> kafka) {
     if (partitions.lookupDue(System.nanoTime())) {
-      partitions.lookup(kafka, LOOKUP_TIMEOUT);
-      positioned.countDown();
+      partitions.lookup(kafka, LOOKUP_TIMEOUT, this::assigned);
     }
     if (partitions.isEmpty()) {
       // no topic exists yet: nothing to poll (polling with no assignment is an error)
+      if (partitions.listed()) {
+        positioned.countDown();
+      }
       pause(settings.missingTopicRetry());
       return;
     }
@@ -184,6 +187,15 @@ final class EventStream implements SmartLifecycle {
     lastPollNanos = System.nanoTime();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       handle(record);
+    }
+    if (positioned.getCount() > 0 && partitions.caughtUp(kafka)) {
+      positioned.countDown();
+    }
+  }
+
+  private void assigned(PartitionId partition, long firstOffset) {
+    for (StreamListener listener : listeners) {
+      listener.assigned(partition, firstOffset);
     }
   }
 

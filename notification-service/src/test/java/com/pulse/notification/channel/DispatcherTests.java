@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pulse.notification.stream.Position;
 import com.pulse.notification.stream.StreamEvent;
 import java.nio.charset.StandardCharsets;
+import com.pulse.notification.metrics.NotificationMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,12 +25,15 @@ class DispatcherTests {
       + "\"data\":{\"doctorId\":\"dr.kim\",\"jobRole\":\"RIS\",\"notes\":\"ünïcode \\\"quoted\\\"\"}}";
 
   private final ChannelRegistry registry = new ChannelRegistry();
-  private final Dispatcher dispatcher = new Dispatcher(new RoutingRules(), registry);
+  private final Dispatcher dispatcher = new Dispatcher(new RoutingRules(), registry,
+      new ChannelHistory(new HistoryProperties(Duration.ofMinutes(10), 100), Clock.systemUTC()),
+      new StaticListableBeanFactory().getBeanProvider(DeliveryPreferences.class),
+      new NotificationMetrics(new SimpleMeterRegistry()));
 
   @Test
   void aSubscriberInSeveralMatchingChannelsGetsTheEventOnceWithEveryChannelItMatched() {
     Recorder chief = new Recorder();
-    registry.join(chief, List.of("ocs:all", "ocs:doctor:dr.kim", "ocs:job:RIS", "ocs:job:LIS"));
+    join(chief, "ocs:all", "ocs:doctor:dr.kim", "ocs:job:RIS", "ocs:job:LIS");
 
     dispatcher.on(event());
 
@@ -39,7 +47,7 @@ class DispatcherTests {
     Recorder admin2 = join("ocs:all");
     Recorder doctor = join("ocs:doctor:dr.kim");
     Recorder adminDoctor = new Recorder();
-    registry.join(adminDoctor, List.of("ocs:all", "ocs:doctor:dr.kim"));
+    join(adminDoctor, "ocs:all", "ocs:doctor:dr.kim");
 
     dispatcher.on(event());
 
@@ -80,8 +88,14 @@ class DispatcherTests {
 
   private Recorder join(String channel) {
     Recorder recorder = new Recorder();
-    registry.join(recorder, List.of(channel));
+    join(recorder, channel);
     return recorder;
+  }
+
+  private void join(Subscriber subscriber, String... channels) {
+    for (String channel : channels) {
+      dispatcher.subscribe(subscriber, channel, null, subscription -> { });
+    }
   }
 
   private static StreamEvent event() {
@@ -91,6 +105,11 @@ class DispatcherTests {
 
   private static final class Recorder implements Subscriber {
     final List<Delivery> received = new ArrayList<>();
+
+    @Override
+    public String userId() {
+      return "someone";
+    }
 
     @Override
     public void deliver(Delivery delivery) {

@@ -7,7 +7,11 @@ import com.pulse.notification.stream.StreamEvent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RoutingRulesTests {
 
@@ -29,8 +33,30 @@ class RoutingRulesTests {
 
   @Test
   void eventsOfOtherDomainsDoNotReachOrderChannels() {
-    assertThat(rules.route(event("spc.alert.raised", "dr.kim", "RIS"))).isEmpty();
+    assertThat(rules.route(event("spc.alert.raised", "dr.kim", "RIS"))).containsExactly("spc:alerts");
     assertThat(rules.route(event("ocsx.something", "dr.kim", "RIS"))).isEmpty();
+  }
+
+  static List<Arguments> everyDomain() {
+    return List.of(
+        Arguments.of("spc.alert.raised", Map.of("productId", "P-7"), List.of("spc:alerts", "spc:product:P-7")),
+        Arguments.of("spc.measurement.recorded", Map.of("productId", "P-7"), List.of("spc:product:P-7")),
+        Arguments.of("journey.patient.called", Map.of("patientId", "1001", "queueId", "CT-1"),
+            List.of("journey:patient:1001", "journey:queue:CT-1")),
+        Arguments.of("journey.patient.arrived", Map.of("patientId", "1001"), List.of("journey:patient:1001")),
+        Arguments.of("vote.poll.tallied", Map.of("pollId", "lunch-42"), List.of("vote:poll:lunch-42")),
+        Arguments.of("vote.poll.tallied", Map.of("pollId", "has space"), List.of()),
+        Arguments.of("spc.alert.raised", Map.of("productId", "P-7", "recipientId", "qa.jung"),
+            List.of("spc:alerts", "spc:product:P-7", "user:qa.jung")));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyDomain")
+  void everyDomainRoutesFromItsData(String type, Map<String, String> data, List<String> channels) {
+    StreamEvent event = new StreamEvent(new Position("x.y.v1", 0, 1), "{}".getBytes(), "id-1", type, null,
+        Instant.now(), data);
+
+    assertThat(rules.route(event)).containsExactlyElementsOf(channels);
   }
 
   private static StreamEvent event(String type, String doctorId, String jobRole) {

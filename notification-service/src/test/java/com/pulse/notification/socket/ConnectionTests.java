@@ -129,7 +129,8 @@ class ConnectionTests {
   }
 
   private static SocketProperties settings(Duration heartbeat, Duration idle) {
-    return new SocketProperties(heartbeat, idle, 16, Duration.ofMillis(50), DataSize.ofKilobytes(16));
+    return new SocketProperties(heartbeat, idle, 16, Duration.ofMillis(50), DataSize.ofKilobytes(16), 100, 2,
+        Duration.ofSeconds(5), 20, 50);
   }
 
   private static WebSocketSession session() {

@@ -1,0 +1,81 @@
+package com.pulse.notification.fallback;
+
+import com.pulse.notification.channel.ChannelAccess;
+import com.pulse.notification.channel.Dispatcher;
+import com.pulse.notification.channel.Viewer;
+import com.pulse.notification.stream.StreamEvent;
+import com.pulse.notification.stream.StreamPosition;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /api/notifications/events?channel=…&since=…&limit=…}: a channel's events after a position, for polling
+ * clients and for refetching after {@code recovered:false}. Without {@code since}: the latest {@code limit} events.
+ * The answer's {@code position} is the next {@code since}; {@code recovered:false} means the gap is beyond the history
+ * (no events returned: reload the state from the domain service, then poll from {@code position}).
+ */
+@RestController
+final class EventsController {
+
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
+
+  private static final byte[] EVENTS = ",\"events\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] POSITION = "{\"position\":".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] EVENT = ",\"event\":".getBytes(StandardCharsets.UTF_8);
+
+  private final ChannelAccess access;
+  private final Dispatcher dispatcher;
+  private final JsonMapper json;
+
+  EventsController(ChannelAccess access, Dispatcher dispatcher, JsonMapper json) {
+    this.access = access;
+    this.dispatcher = dispatcher;
+    this.json = json;
+  }
+
+  @GetMapping(path = "/api/notifications/events", produces = MediaType.APPLICATION_JSON_VALUE)
+  byte[] events(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String channel,
+      @RequestParam(required = false) String since, @RequestParam(required = false) String limit) {
+    String name = ChannelRequest.channel(access, Viewer.from(jwt), "channel", channel);
+    StreamPosition from = ChannelRequest.position("since", since);
+    int max = ChannelRequest.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
+    Dispatcher.Page page = from == null ? dispatcher.history(name, max) : dispatcher.eventsSince(name, from, max);
+    return body(name, page);
+  }
+
+  /** {@code {"channel","recovered","position","events":[{"position","event"}…]}}, events as Kafka holds them. */
+  private byte[] body(String channel, Dispatcher.Page page) {
+    Map<String, Object> head = new LinkedHashMap<>();
+    head.put("channel", channel);
+    head.put("recovered", page.recovered());
+    head.put("position", page.position().toString());
+    byte[] start = json.writeValueAsBytes(head);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    out.write(start, 0, start.length - 1);
+    out.writeBytes(EVENTS);
+    boolean first = true;
+    for (StreamEvent event : page.events()) {
+      if (!first) {
+        out.write(',');
+      }
+      first = false;
+      out.writeBytes(POSITION);
+      out.writeBytes(json.writeValueAsBytes(event.position().toString()));
+      out.writeBytes(EVENT);
+      out.writeBytes(event.json());
+      out.write('}');
+    }
+    out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+}

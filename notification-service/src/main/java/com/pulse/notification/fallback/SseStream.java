@@ -1,0 +1,78 @@
+package com.pulse.notification.fallback;
+
+import com.pulse.notification.channel.Delivery;
+import com.pulse.notification.channel.Subscriber;
+import com.pulse.notification.metrics.NotificationMetrics;
+import com.pulse.notification.stream.StreamPosition;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * One SSE response as a channel member. Each event's {@code id} is the stream's position after it (every channel of
+ * the stream up to there), so the browser's automatic {@code Last-Event-ID} resumes exactly after it. The queue is
+ * bounded: a reader that falls behind gets the stream ended (after what is queued) and resumes from its last id.
+ * Frames are emitted under the dispatcher's lock only, hence one at a time as the sink requires.
+ */
+final class SseStream implements Subscriber {
+
+  private final String userId;
+  private final NotificationMetrics metrics;
+  private final Sinks.Many<ServerSentEvent<String>> sink;
+  private StreamPosition position;
+  private volatile boolean ended;
+
+  SseStream(String userId, int queue, NotificationMetrics metrics) {
+    this.userId = userId;
+    this.metrics = metrics;
+    this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<ServerSentEvent<String>>get(queue).get());
+  }
+
+  @Override
+  public String userId() {
+    return userId;
+  }
+
+  /** Where the stream starts (before any event). */
+  void start(StreamPosition at) {
+    position = at;
+  }
+
+  @Override
+  public void deliver(Delivery delivery) {
+    if (ended) {
+      metrics.frameDropped();
+      return;
+    }
+    position = position.with(delivery.event().position());
+    Sinks.EmitResult result = sink.tryEmitNext(ServerSentEvent.builder(
+        new String(delivery.frame(), StandardCharsets.UTF_8)).id(position.toString()).build());
+    if (result.isSuccess()) {
+      metrics.frameDelivered(delivery.event().time());
+    } else {
+      // too far behind: end the response after what is queued; the client resumes from its last id
+      ended = true;
+      metrics.frameDropped();
+      metrics.disconnected("slow_consumer");
+      sink.tryEmitComplete();
+    }
+  }
+
+  /** An event of another kind ({@code subscribed}), carrying the current position as its id. */
+  void control(String name, String json, StreamPosition at) {
+    position = position == null ? at : position.max(at);
+    sink.tryEmitNext(ServerSentEvent.builder(json).event(name).id(position.toString()).build());
+  }
+
+  /** Ends the response after what is queued (the service is stopping). */
+  void end() {
+    ended = true;
+    sink.tryEmitComplete();
+  }
+
+  Flux<ServerSentEvent<String>> events() {
+    return sink.asFlux();
+  }
+}

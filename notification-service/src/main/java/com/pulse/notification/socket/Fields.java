@@ -1,0 +1,27 @@
+package com.pulse.notification.socket;
+
+import com.pulse.notification.channel.Channels;
+import tools.jackson.databind.JsonNode;
+
+/** Reading the members client frames share; a bad one gets its {@code error} frame here and null back. */
+final class Fields {
+
+  private Fields() {}
+
+  /** The frame's {@code channel}: a string naming a channel this service knows. */
+  static String channel(Connection connection, ServerFrames frames, JsonNode frame, JsonNode ref) {
+    JsonNode channel = frame.get("channel");
+    if (channel == null || !channel.isString()) {
+      connection.send(frames.error(ServerFrames.BAD_REQUEST, "\"" + frame.path("type").asString()
+          + "\" needs a string \"channel\"", ref));
+      return null;
+    }
+    String name = channel.asString();
+    if (!Channels.known(name)) {
+      connection.send(frames.error(ServerFrames.UNKNOWN_CHANNEL, "no such channel: '"
+          + (name.length() <= 64 ? name : name.substring(0, 64) + "…") + "'", ref));
+      return null;
+    }
+    return name;
+  }
+}
