@@ -21,8 +21,12 @@ import java.util.TreeMap;
  *
  * <pre>
  * java -jar deploy/bench/target/pulse-bench.jar [--rates=100,1000] [--duration=30] [--warmup=20] [--runs=3]
- *      [--sockets=10] [--gateway=http://localhost:8080]
+ *      [--sockets=10] [--scenario=create|lifecycle] [--gateway=http://localhost:8080]
  * </pre>
+ *
+ * <p>{@code create} (default): each POST creates an order, one event. {@code lifecycle}: each order is then accepted,
+ * started and completed by a RIS worker, four commands and four events per order; the rate counts orders, every
+ * event is timed from its own command.
  *
  * Without {@code --gateway} it starts its own local stack on free ports (and stops it after).
  */
@@ -38,6 +42,10 @@ public final class EndToEndLatency {
     Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
     int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
     int sockets = Integer.parseInt(options.getOrDefault("sockets", "10"));
+    String scenario = options.getOrDefault("scenario", "create");
+    if (!scenario.equals("create") && !scenario.equals("lifecycle")) {
+      throw new IllegalArgumentException("--scenario is create or lifecycle, got " + scenario);
+    }
 
     LocalStack stack = null;
     String gateway = options.get("gateway");
@@ -49,11 +57,11 @@ public final class EndToEndLatency {
       gateway = stack.gatewayUrl();
     }
     try {
-      List<RunResult> results = measure(gateway, rates, duration, warmup, runs, sockets);
+      List<RunResult> results = measure(gateway, rates, duration, warmup, runs, sockets, scenario.equals("lifecycle"));
       System.out.printf("%n## End-to-end latency, %s%n", Instant.now());
-      System.out.printf("%d cores, Java %s, %d sockets, %d s per run after %d s warm-up at the same rate%n%n",
-          Runtime.getRuntime().availableProcessors(), Runtime.version(), sockets, duration.toSeconds(),
-          warmup.toSeconds());
+      System.out.printf("scenario %s, %d cores, Java %s, %d sockets, %d s per run after %d s warm-up at the same "
+          + "rate%n%n", scenario, Runtime.getRuntime().availableProcessors(), Runtime.version(), sockets,
+          duration.toSeconds(), warmup.toSeconds());
       System.out.println(LatencyTable.medians(results));
       System.out.println(LatencyTable.runs(results));
     } finally {
@@ -64,8 +72,8 @@ public final class EndToEndLatency {
   }
 
   static List<RunResult> measure(String gateway, int[] rates, Duration duration, Duration warmup, int runs,
-      int sockets) throws Exception {
-    LoadDriver driver = new LoadDriver(gateway, token(gateway, "dr.kim"));
+      int sockets, boolean lifecycle) throws Exception {
+    LoadDriver driver = new LoadDriver(gateway, token(gateway, "dr.kim"), token(gateway, "ris.park"), lifecycle);
     List<RunResult> results = new ArrayList<>();
     try (Receivers receivers = new Receivers(gateway, token(gateway, "admin"), sockets)) {
       for (int rate : rates) {

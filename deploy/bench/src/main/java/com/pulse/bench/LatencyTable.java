@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
 final class LatencyTable {
 
   private static final String HEADER = """
-      | rate (target/s) | run | achieved/s | accepted | rejected | delivered | lost | p50 ms | p95 ms | p99 ms | max ms \
+      | orders/s (target) | run | commands/s | accepted | rejected | delivered | lost | p50 ms | p95 ms | p99 ms | max ms \
       | POST p50 ms | POST p99 ms |
       |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
       """;

@@ -22,6 +22,7 @@ import org.HdrHistogram.Recorder;
 final class Receivers implements AutoCloseable {
 
   private static final String CODE_FIELD = "\"orderCode\":\"";
+  private static final String TYPE_FIELD = "\"type\":\"ocs.order.";
 
   private final Map<String, Long> dueAt = new ConcurrentHashMap<>();
   private final Recorder latencies = new Recorder(3);
@@ -43,9 +44,13 @@ final class Receivers implements AutoCloseable {
     }
   }
 
-  /** Called by the driver just before it sends: from now on, a frame for this code counts. */
-  void expect(String orderCode, long dueNanos) {
-    dueAt.put(orderCode, dueNanos);
+  /** Called by the driver just before it sends: from now on, a frame of this type for this code counts. */
+  void expect(String orderCode, String eventType, long dueNanos) {
+    dueAt.put(key(orderCode, eventType), dueNanos);
+  }
+
+  private static String key(String orderCode, String eventType) {
+    return eventType + ' ' + orderCode;
   }
 
   /** Latencies and deliveries since the last call; forgets the codes it was told about. */
@@ -96,7 +101,13 @@ final class Receivers implements AutoCloseable {
         return;
       }
       start += CODE_FIELD.length();
-      Long due = dueAt.get(frame.substring(start, frame.indexOf('"', start)));
+      int type = frame.indexOf(TYPE_FIELD);
+      if (type < 0) {
+        return;
+      }
+      type += "\"type\":\"".length();
+      Long due = dueAt.get(key(frame.substring(start, frame.indexOf('"', start)),
+          frame.substring(type, frame.indexOf('"', type))));
       if (due != null) {
         latencies.recordValue(Math.max(0, (now - due) / 1000));
         delivered.incrementAndGet();

@@ -5,10 +5,10 @@ import org.HdrHistogram.Histogram;
 /**
  * One timed run at one rate.
  *
- * @param targetRate POSTs per second the driver was asked for
- * @param achievedRate POSTs per second that completed with 201, over the run's length
- * @param accepted POSTs answered 201
- * @param rejected POSTs answered otherwise or failed
+ * @param targetRate orders per second the driver was asked to create
+ * @param achievedRate commands per second answered with success, over the run's length
+ * @param accepted commands answered with success (each makes one event)
+ * @param rejected commands answered otherwise or failed
  * @param expected deliveries expected: accepted × sockets
  * @param delivered deliveries seen on the sockets
  * @param latencyMicros POST due → event frame on a socket, per delivery
