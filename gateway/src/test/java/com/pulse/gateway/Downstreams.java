@@ -1,48 +1,115 @@
 package com.pulse.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Real servers behind the gateway, on random ports, started once per test JVM.
  *
  * <ul>
- *   <li>ocs: answers any HTTP request with what it received: method, URI and {@code Authorization} header as
- *       {@code X-Seen-*} response headers, the request body as the response body.</li>
- *   <li>notification: a WebSocket server on {@code /ws} that greets with {@code welcome <request URI>
- *       auth=<Authorization header>} and then echoes every text message as {@code echo:<text>}.</li>
+ *   <li>ocs, two instances ({@code a} and {@code b}): answer any HTTP request with what they received: method, URI,
+ *       {@code Authorization}, {@code X-Request-Id} and {@code traceparent} as {@code X-Seen-*} response headers,
+ *       their own name as {@code X-Seen-Instance}, the request body as the response body.</li>
+ *   <li>notification: a WebSocket server on {@code /ws} and {@code /ws/**} that greets with {@code welcome <request
+ *       URI> auth=<Authorization header>}, echoes every text message as {@code echo:<text>}, closes with 4000 when it
+ *       receives {@code close}, and records every close status it receives ({@link #notificationCloses()}).</li>
+ *   <li>notification also serves {@code /sse}: one event at once, a second one 2 s later.</li>
+ *   <li>flaky: like ocs, on a fixed port, stopped and started by tests ({@link #stopFlaky()}).</li>
  * </ul>
  */
 public final class Downstreams {
 
-  private static final DisposableServer OCS = HttpServer.create().host("127.0.0.1").port(0)
-      .handle((request, response) -> response
-          .header("X-Seen-Method", request.method().name())
-          .header("X-Seen-Uri", request.uri())
-          .header("X-Seen-Authorization", String.valueOf(request.requestHeaders().get("Authorization")))
-          .header("Content-Type", "application/json")
-          .send(request.receive().retain()))
-      .bindNow();
+  private static final DisposableServer OCS_A = echo("a", 0);
+  private static final DisposableServer OCS_B = echo("b", 0);
+  private static final Queue<String> NOTIFICATION_CLOSES = new ConcurrentLinkedQueue<>();
 
   private static final DisposableServer NOTIFICATION = HttpServer.create().host("127.0.0.1").port(0)
-      .route(routes -> routes.get("/ws", (request, response) -> {
-        String greeting = "welcome " + request.uri() + " auth=" + request.requestHeaders().get("Authorization");
-        return response.sendWebsocket((in, out) -> out.sendString(Flux.concat(
-            Mono.just(greeting),
-            in.receive().asString().map(text -> "echo:" + text))));
-      }))
+      .route(routes -> routes
+          .route(request -> request.uri().startsWith("/ws"), Downstreams::webSocket)
+          .get("/sse", (request, response) -> response.sse()
+              .sendString(Flux.concat(Mono.just("data: first\n\n"),
+                  Mono.just("data: second\n\n").delayElement(Duration.ofSeconds(2))))))
       .bindNow();
+
+  private static final int FLAKY_PORT = freePort();
+  private static DisposableServer flaky = echo("flaky", FLAKY_PORT);
 
   private Downstreams() {
   }
 
+  /** Both ocs instances, comma-separated, as {@code OCS_URL} takes them. */
   public static String ocsUrl() {
-    return "http://127.0.0.1:" + OCS.port();
+    return "http://127.0.0.1:" + OCS_A.port() + ",http://127.0.0.1:" + OCS_B.port();
   }
 
   public static String notificationUrl() {
     return "http://127.0.0.1:" + NOTIFICATION.port();
+  }
+
+  /** {@code <request URI> <close code>} for every close frame the notification server received. */
+  public static Queue<String> notificationCloses() {
+    return NOTIFICATION_CLOSES;
+  }
+
+  public static String flakyUrl() {
+    return "http://127.0.0.1:" + FLAKY_PORT;
+  }
+
+  public static synchronized void stopFlaky() {
+    flaky.disposeNow();
+  }
+
+  public static synchronized void startFlaky() {
+    if (flaky.isDisposed()) {
+      flaky = echo("flaky", FLAKY_PORT);
+    }
+  }
+
+  private static DisposableServer echo(String instance, int port) {
+    return HttpServer.create().host("127.0.0.1").port(port)
+        .handle((request, response) -> response
+            // flaky: no kept-alive connection that would outlive a stop
+            .header("Connection", "flaky".equals(instance) ? "close" : "keep-alive")
+            .header("X-Seen-Instance", instance)
+            .header("X-Seen-Method", request.method().name())
+            .header("X-Seen-Uri", request.uri())
+            .header("X-Seen-Authorization", String.valueOf(request.requestHeaders().get("Authorization")))
+            .header("X-Seen-Request-Id", String.valueOf(request.requestHeaders().get("X-Request-Id")))
+            .header("X-Seen-Traceparent", String.valueOf(request.requestHeaders().get("traceparent")))
+            .header("Content-Type", "application/json")
+            .send(request.receive().retain()))
+        .bindNow();
+  }
+
+  private static org.reactivestreams.Publisher<Void> webSocket(HttpServerRequest request,
+      HttpServerResponse response) {
+    String greeting = "welcome " + request.uri() + " auth=" + request.requestHeaders().get("Authorization");
+    String uri = request.uri();
+    return response.sendWebsocket((in, out) -> {
+      in.receiveCloseStatus().subscribe(status -> NOTIFICATION_CLOSES.add(uri + " " + status.code()));
+      Flux<String> echoes = in.receive().asString().concatMap(text -> "close".equals(text)
+          ? out.sendClose(4000, "bye").then(Mono.<String>empty())
+          : Mono.just("echo:" + text));
+      return out.sendString(Flux.concat(Mono.just(greeting), echoes));
+    });
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

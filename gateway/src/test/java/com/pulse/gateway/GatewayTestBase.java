@@ -32,6 +32,7 @@ public abstract class GatewayTestBase {
 
   protected static final String ISSUER = "http://gateway.test";
   protected static final String PASSWORD = "pulse";
+  protected static final String ALLOWED_ORIGIN = "https://ward.pulse.test";
   /** Does not exist before the context starts: the gateway must create it, directories included. */
   protected static final Path KEY_FILE = temporaryDirectory().resolve("keys").resolve("signing-key.json");
 
@@ -45,6 +46,13 @@ public abstract class GatewayTestBase {
     // as the local stack passes them: plain base URLs
     registry.add("OCS_URL", Downstreams::ocsUrl);
     registry.add("NOTIFICATION_URL", Downstreams::notificationUrl);
+    // limits low enough to reach in a test, high enough for every other test; each limit test uses its own user
+    registry.add("pulse.gateway.limits.user.capacity", () -> "25");
+    registry.add("pulse.gateway.limits.user.per-second", () -> "10");
+    registry.add("pulse.gateway.limits.anonymous.capacity", () -> "300");
+    registry.add("pulse.gateway.limits.anonymous.per-second", () -> "100");
+    registry.add("pulse.gateway.resilience.open-duration", () -> "1s");
+    registry.add("pulse.gateway.browser.allowed-origins", () -> ALLOWED_ORIGIN);
   }
 
   protected String baseUrl() {

@@ -9,7 +9,10 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 
-/** Routes only tests need, beside the configured ones: {@code /api/unavailable/**} leads to a closed port. */
+/**
+ * Routes only tests need, beside the configured ones: {@code /api/unavailable/**} leads to a closed port,
+ * {@code /api/flaky/**} to {@link Downstreams}' flaky server behind the circuit breaker {@code flaky}.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestRoutes {
 
@@ -17,6 +20,9 @@ public class TestRoutes {
   RouteLocator testRoutes(RouteLocatorBuilder routes) {
     return routes.routes()
         .route("unavailable", route -> route.path("/api/unavailable/**").uri("http://127.0.0.1:" + closedPort()))
+        .route("flaky", route -> route.path("/api/flaky/**")
+            .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("flaky")))
+            .uri(Downstreams.flakyUrl()))
         .build();
   }
 
