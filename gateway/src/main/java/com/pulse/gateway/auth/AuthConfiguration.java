@@ -46,6 +46,21 @@ class AuthConfiguration {
   }
 
   @Bean
+  RevokedTokens revokedTokens() {
+    return new RevokedTokens();
+  }
+
+  @Bean
+  RefreshTokens refreshTokens(AuthProperties auth) {
+    return new RefreshTokens(auth.refreshTokenTtl());
+  }
+
+  @Bean
+  LoginThrottle loginThrottle() {
+    return new LoginThrottle(Clock.systemUTC());
+  }
+
+  @Bean
   TokenIssuer tokenIssuer(JwtEncoder encoder, SigningKey key, AuthProperties auth) {
     return new TokenIssuer(encoder, key, auth.issuer(), auth.accessTokenTtl(), Clock.systemUTC());
   }

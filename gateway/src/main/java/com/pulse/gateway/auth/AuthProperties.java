@@ -12,13 +12,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl how long an access token is valid
  * @param keyFile a JWK JSON file with the RSA signing key; created when absent; blank: an in-memory key per start
  * @param users the user directory; empty outside the {@code local} profile
+ * @param refreshTokenTtl how long a refresh token is valid (each use replaces it with a new one)
+ * @param oidcIssuerUri production mode: trust this external OpenID Connect issuer (e.g. a Keycloak realm URL) instead
+ *     of the gateway's own tokens; its keys come from its discovery document
+ * @param rolesClaim the claim holding the roles (an array); may be a dotted path such as
+ *     {@code realm_access.roles} (Keycloak)
  */
 @ConfigurationProperties("pulse.auth")
 public record AuthProperties(
     @DefaultValue("http://localhost:8080") String issuer,
     @DefaultValue("30m") Duration accessTokenTtl,
     String keyFile,
-    @DefaultValue List<UserAccount> users) {
+    @DefaultValue List<UserAccount> users,
+    @DefaultValue("8h") Duration refreshTokenTtl,
+    String oidcIssuerUri,
+    @DefaultValue("roles") String rolesClaim) {
 
   public AuthProperties {
     if (issuer == null || issuer.isBlank()) {
@@ -28,6 +36,10 @@ public record AuthProperties(
       throw new IllegalArgumentException("pulse.auth.access-token-ttl must be positive, was " + accessTokenTtl);
     }
     users = List.copyOf(users);
+  }
+
+  public boolean trustsExternalIssuer() {
+    return oidcIssuerUri != null && !oidcIssuerUri.isBlank();
   }
 
   boolean hasKeyFile() {

@@ -51,6 +51,11 @@ public final class UserDirectory implements DisposableBean {
     return Mono.fromCallable(() -> check(username, password)).subscribeOn(checks);
   }
 
+  /** The account named {@code username}, e.g. when its refresh token is redeemed; empty when it no longer exists. */
+  public java.util.Optional<UserAccount> find(String username) {
+    return java.util.Optional.ofNullable(accounts.get(username));
+  }
+
   public Set<String> usernames() {
     return accounts.keySet();
   }

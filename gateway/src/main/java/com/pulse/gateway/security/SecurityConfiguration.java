@@ -1,6 +1,8 @@
 package com.pulse.gateway.security;
 
 import com.pulse.gateway.auth.AuthProperties;
+import com.pulse.gateway.auth.RevokedTokens;
+import com.pulse.gateway.web.BrowserProperties;
 import com.pulse.gateway.auth.SigningKey;
 import com.pulse.gateway.web.ProblemWriter;
 import java.util.List;
@@ -15,7 +17,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -29,31 +30,39 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+
   /** Open without a token. */
   static final String[] PUBLIC_PATHS = {"/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
       "/actuator/prometheus"};
 
   /** WebSocket endpoints: the only place a token may come as the {@code access_token} query parameter. */
-  static final List<String> WEBSOCKET_PATHS = List.of("/ws");
+  static final List<String> WEBSOCKET_PATHS = List.of("/ws", "/ws/**", "/sse");
+
+  /** Validated tokens remembered at once (a few hundred bytes each). */
+  static final int CACHED_TOKENS = 50_000;
 
   @Bean
   SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder tokens,
-      ProblemWriter problemWriter) {
+      ProblemWriter problemWriter, AuthProperties auth, BrowserProperties browsers) {
     ProblemResponses problems = new ProblemResponses(problemWriter);
     return http
         .authorizeExchange(exchanges -> exchanges
-            .pathMatchers(HttpMethod.POST, "/auth/token").permitAll()
+            .pathMatchers(HttpMethod.OPTIONS).permitAll()
+            .pathMatchers(HttpMethod.POST, "/auth/token", "/auth/refresh").permitAll()
             .pathMatchers(HttpMethod.GET, PUBLIC_PATHS).permitAll()
             // /api/** and /ws, and anything added later, need a valid token
             .anyExchange().authenticated())
         .oauth2ResourceServer(server -> server
             .bearerTokenConverter(new BearerTokenLocations(WEBSOCKET_PATHS))
-            .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(rolesClaim()))
+            .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(rolesClaim(auth.rolesClaim())))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .cors(cors -> cors.configurationSource(BrowserPolicy.cors(browsers)))
+        .headers(BrowserPolicy::securityHeaders)
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -61,14 +70,28 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** Validates signature (RS256, the gateway's key), expiry and issuer; no network call, no key fetch. */
+  /**
+   * The gateway's own tokens: signature (RS256, the gateway's key), expiry and issuer, in memory. Production mode
+   * ({@code pulse.auth.oidc-issuer-uri}): the external issuer's tokens instead, its keys fetched (lazily, then
+   * cached) from its discovery document. Either way, validated tokens are remembered until they expire and revoked
+   * ones refused.
+   */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(SigningKey key, AuthProperties auth) {
-    NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(key.publicKey())
-        .signatureAlgorithm(SignatureAlgorithm.RS256)
-        .build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(auth.issuer()));
-    return decoder;
+  ReactiveJwtDecoder jwtDecoder(SigningKey key, AuthProperties auth, RevokedTokens revoked) {
+    NimbusReactiveJwtDecoder decoder;
+    String issuer;
+    if (auth.trustsExternalIssuer()) {
+      issuer = auth.oidcIssuerUri();
+      decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+      log.info("Trusting tokens of the external issuer {} (roles from claim '{}')", issuer, auth.rolesClaim());
+    } else {
+      issuer = auth.issuer();
+      decoder = NimbusReactiveJwtDecoder.withPublicKey(key.publicKey())
+          .signatureAlgorithm(SignatureAlgorithm.RS256)
+          .build();
+    }
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+    return new CachingJwtDecoder(decoder, revoked, CACHED_TOKENS);
   }
 
   /**
@@ -80,13 +103,10 @@ class SecurityConfiguration {
     return SecurityObservationSettings.noObservations();
   }
 
-  /** Roles from the {@code roles} claim as {@code ROLE_*} authorities, as the services read them. */
-  private static ReactiveJwtAuthenticationConverterAdapter rolesClaim() {
-    JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-    authorities.setAuthoritiesClaimName("roles");
-    authorities.setAuthorityPrefix("ROLE_");
+  /** Roles from the configured claim as {@code ROLE_*} authorities, as the services read them. */
+  private static ReactiveJwtAuthenticationConverterAdapter rolesClaim(String claim) {
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(authorities);
+    converter.setJwtGrantedAuthoritiesConverter(new RolesClaim(claim));
     return new ReactiveJwtAuthenticationConverterAdapter(converter);
   }
 }
