@@ -1,6 +1,8 @@
 package com.pulse.local;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -27,7 +29,14 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
   }
 
   static SocketClient connect(String gatewayUrl, String token) {
-    return new SocketClient(URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/ws?access_token=" + token));
+    return open(gatewayUrl, token, null);
+  }
+
+  /** A socket to {@code baseUrl}'s {@code /ws}, recovering from the stream position {@code since} when not null. */
+  static SocketClient open(String baseUrl, String token, String since) {
+    String query = "?access_token=" + token
+        + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8));
+    return new SocketClient(URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws" + query));
   }
 
   /** The next frame matching the filter within the timeout (frames before it are consumed), or null. */
