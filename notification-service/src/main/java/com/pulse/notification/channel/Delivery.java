@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One event for every subscriber that matched the same channels. Its frame is encoded at most once and shared by all
- * of them: the raw CloudEvent bytes are embedded as they came from Kafka, never re-serialized per connection.
+ * of them: the raw CloudEvent bytes are embedded as they came from Kafka, never re-serialized per connection. Other
+ * shapes of the event ({@link EventEncoding}) are shared wider still, by every delivery of the event.
  */
 public final class Delivery {
 
@@ -17,11 +18,18 @@ public final class Delivery {
   private static final byte[] EVENT = ",\"event\":".getBytes(StandardCharsets.UTF_8);
 
   private final StreamEvent event;
+  private final EventForms forms;
   private final List<String> channels;
   private byte[] frame;
 
   Delivery(StreamEvent event, List<String> channels) {
-    this.event = event;
+    this(new EventForms(event), channels);
+  }
+
+  /** A delivery sharing the event's other encodings with the event's other deliveries. */
+  Delivery(EventForms forms, List<String> channels) {
+    this.event = forms.event();
+    this.forms = forms;
     this.channels = List.copyOf(channels);
   }
 
@@ -45,6 +53,14 @@ public final class Delivery {
       frame = built;
     }
     return built;
+  }
+
+  /**
+   * The event in another shape (a client dialect), or null when that shape leaves it out. Encoded on first use and
+   * shared by every delivery of the event, whatever channels each matched; callers must not modify it.
+   */
+  public byte[] frame(EventEncoding encoding) {
+    return forms.in(encoding);
   }
 
   private byte[] encode() {

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The hub of delivery: records each event in its channels' history, then hands it live to each member once, with the
  * list of that member's channels it matched (a connection in three matching channels still gets one frame). Members
- * that matched the same channels share one {@link Delivery}, so a frame is built once per distinct channel list.
+ * that matched the same channels share one {@link Delivery}, so a frame is built once per distinct channel list; the
+ * event's other encodings (a client dialect's frame) once per event.
  *
  * <p>Recording, live delivery and every subscription happen under one lock, so a subscriber that recovers and then
  * goes live can neither miss the event in between nor get it twice. The lock is held only to queue frames, never to
@@ -102,18 +103,19 @@ public final class Dispatcher implements StreamListener {
         memberSets.add(members);
       }
     }
+    EventForms forms = new EventForms(entry.event());
     if (reached.size() == 1) {
       // the common case: one audience, one shared frame, no bookkeeping
-      Delivery delivery = new Delivery(entry.event(), reached);
+      Delivery delivery = new Delivery(forms, reached);
       for (Subscriber subscriber : memberSets.getFirst()) {
         deliver(subscriber, delivery);
       }
     } else if (reached.size() > 1) {
-      deliverOncePerSubscriber(entry.event(), reached, memberSets);
+      deliverOncePerSubscriber(forms, reached, memberSets);
     }
   }
 
-  private void deliverOncePerSubscriber(StreamEvent event, List<String> channels, List<Set<Subscriber>> memberSets) {
+  private void deliverOncePerSubscriber(EventForms forms, List<String> channels, List<Set<Subscriber>> memberSets) {
     Map<Subscriber, List<String>> matched = new IdentityHashMap<>();
     for (int i = 0; i < channels.size(); i++) {
       String channel = channels.get(i);
@@ -123,7 +125,7 @@ public final class Dispatcher implements StreamListener {
     }
     Map<List<String>, Delivery> shared = new HashMap<>();
     matched.forEach((subscriber, list) ->
-        deliver(subscriber, shared.computeIfAbsent(list, l -> new Delivery(event, l))));
+        deliver(subscriber, shared.computeIfAbsent(list, l -> new Delivery(forms, l))));
   }
 
   /** Live delivery and replay alike ask the user's preferences (inbox engineer's {@link DeliveryPreferences}). */

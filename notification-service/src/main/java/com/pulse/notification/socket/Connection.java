@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ final class Connection implements Subscriber {
   private final LongSupplier nanoClock;
   private final Duration closeGrace;
   private final Consumer<WebSocketSession> drop;
+  private final Function<Delivery, byte[]> eventFrames;
   private volatile boolean closing;
   private volatile Disposable dropLater;
   private volatile long lastSeenNanos;
@@ -56,7 +58,18 @@ final class Connection implements Subscriber {
    */
   Connection(WebSocketSession session, Viewer viewer, int sendQueue, NotificationMetrics metrics,
       LongSupplier nanoClock, Duration closeGrace, Consumer<WebSocketSession> drop) {
+    this(session, viewer, sendQueue, metrics, nanoClock, closeGrace, drop, Delivery::frame);
+  }
+
+  /**
+   * @param eventFrames the frame this connection sends for an event (shared, never built per connection), or null
+   *     to send nothing for it: {@link Delivery#frame()} on {@code /ws}, a dialect's encoding elsewhere
+   */
+  Connection(WebSocketSession session, Viewer viewer, int sendQueue, NotificationMetrics metrics,
+      LongSupplier nanoClock, Duration closeGrace, Consumer<WebSocketSession> drop,
+      Function<Delivery, byte[]> eventFrames) {
     this.session = session;
+    this.eventFrames = eventFrames;
     this.closeGrace = closeGrace;
     this.drop = drop;
     this.viewer = viewer;
@@ -114,7 +127,10 @@ final class Connection implements Subscriber {
 
   @Override
   public void deliver(Delivery delivery) {
-    offer(OutboundFrame.event(delivery.frame(), delivery.event().time()));
+    byte[] frame = eventFrames.apply(delivery);
+    if (frame != null) {
+      offer(OutboundFrame.event(frame, delivery.event().time()));
+    }
   }
 
   /** Queues a protocol frame (JSON text). */

@@ -1,5 +1,6 @@
 package com.pulse.notification.socket;
 
+import com.pulse.notification.channel.Delivery;
 import com.pulse.notification.channel.Viewer;
 import com.pulse.notification.metrics.NotificationMetrics;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +59,13 @@ final class Connections implements SmartLifecycle {
   }
 
   Connection open(WebSocketSession session, Viewer viewer) {
+    return open(session, viewer, Delivery::frame);
+  }
+
+  /** Opens a connection that sends {@code eventFrames} of each event delivered to it (null: nothing). */
+  Connection open(WebSocketSession session, Viewer viewer, Function<Delivery, byte[]> eventFrames) {
     Connection connection = new Connection(session, viewer, settings.sendQueue(), metrics, nanoClock,
-        settings.closeGrace(), drop);
+        settings.closeGrace(), drop, eventFrames);
     connection.rateLimit(new RateLimit(settings.framesPerSecond(), settings.frameBurst(), nanoClock));
     open.add(connection);
     return connection;

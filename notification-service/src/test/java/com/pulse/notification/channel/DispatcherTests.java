@@ -58,6 +58,47 @@ class DispatcherTests {
   }
 
   @Test
+  void anotherEncodingIsBuiltOncePerEventAndSharedByEveryDeliveryWhateverChannelsEachMatched() {
+    List<StreamEvent> encoded = new ArrayList<>();
+    EventEncoding dialect = event -> {
+      encoded.add(event);
+      return ("{\"type\":\"dialect\",\"id\":\"" + event.id() + "\"}").getBytes(StandardCharsets.UTF_8);
+    };
+    Recorder admin = join("ocs:all");
+    Recorder doctor = join("ocs:doctor:dr.kim");
+    Recorder worker = join("ocs:job:RIS");
+    Recorder adminDoctor = new Recorder();
+    join(adminDoctor, "ocs:all", "ocs:doctor:dr.kim");
+
+    dispatcher.on(event());
+
+    byte[] frame = admin.received.getFirst().frame(dialect);
+    assertThat(new String(frame, StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"dialect\",\"id\":\"e-1\"}");
+    for (Recorder other : List.of(doctor, worker, adminDoctor)) {
+      assertThat(other.received.getFirst()).isNotSameAs(admin.received.getFirst());
+      assertThat(other.received.getFirst().frame(dialect)).isSameAs(frame);
+    }
+    assertThat(encoded).hasSize(1);
+  }
+
+  @Test
+  void anEncodingThatLeavesTheEventOutIsAskedOnceAndGivesNull() {
+    int[] asked = {0};
+    EventEncoding nothing = event -> {
+      asked[0]++;
+      return null;
+    };
+    Recorder admin = join("ocs:all");
+    Recorder doctor = join("ocs:doctor:dr.kim");
+
+    dispatcher.on(event());
+
+    assertThat(admin.received.getFirst().frame(nothing)).isNull();
+    assertThat(doctor.received.getFirst().frame(nothing)).isNull();
+    assertThat(asked[0]).isEqualTo(1);
+  }
+
+  @Test
   void theFrameEmbedsTheEventBytesExactlyAsTheyCame() {
     Recorder admin = join("ocs:all");
 
