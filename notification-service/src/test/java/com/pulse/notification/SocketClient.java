@@ -56,6 +56,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     return new SocketClient(URI.create(uri(port, token) + query), null);
   }
 
+  /** Connects to any endpoint ({@code /ws/ocs}...), with an {@code Authorization} header unless it is null. */
+  static SocketClient connect(URI uri, String authorization) {
+    return new SocketClient(uri, authorization);
+  }
+
   static SocketClient connectWithHeader(int port, String authorization) {
     return new SocketClient(uri(port, null), authorization);
   }

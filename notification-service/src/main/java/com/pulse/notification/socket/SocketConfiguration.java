@@ -12,17 +12,18 @@ import org.springframework.web.reactive.socket.server.support.HandshakeWebSocket
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import reactor.netty.http.server.WebsocketServerSpec;
 
-/** Mounts the handler at {@code /ws}, sets the frame size limit and registers TCP channels. */
+/** Mounts the handlers ({@code /ws}, {@code /ws/ocs}), sets the frame size limit and registers TCP channels. */
 @Configuration(proxyBeanMethods = false)
 class SocketConfiguration {
 
-  /** The endpoint. Fixed: the gateway routes it and clients know it. */
+  /** The endpoints. Fixed: the gateway routes them ({@code /ws/**}) and clients know them. */
   static final String PATH = "/ws";
+  static final String OCS_PATH = "/ws/ocs";
 
   @Bean
-  HandlerMapping socketMapping(NotificationSocketHandler handler) {
-    // ahead of annotated controllers, so nothing else can claim the path
-    return new SimpleUrlHandlerMapping(Map.of(PATH, handler), -1);
+  HandlerMapping socketMapping(NotificationSocketHandler handler, OcsSocketHandler ocs) {
+    // ahead of annotated controllers, so nothing else can claim the paths; the seed's client may add a slash
+    return new SimpleUrlHandlerMapping(Map.of(PATH, handler, OCS_PATH, ocs, OCS_PATH + "/", ocs), -1);
   }
 
   /** Client frames above the limit close the connection with 1009; no compression (memory per connection). */
