@@ -2,6 +2,7 @@ package com.pulse.bench;
 
 import com.pulse.local.LocalStack;
 import com.pulse.local.LocalStackOptions;
+import com.pulse.local.PulseLocal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,28 +48,24 @@ public final class EndToEndLatency {
       throw new IllegalArgumentException("--scenario is create or lifecycle, got " + scenario);
     }
 
-    LocalStack stack = null;
     String gateway = options.get("gateway");
     if (gateway == null) {
       Path data = Files.createTempDirectory("pulse-bench");
       System.out.println("Starting the local stack (data in " + data + ") ...");
-      stack = LocalStack.start(new LocalStackOptions(com.pulse.local.PulseLocal.repositoryRoot(), data, false,
+      LocalStack stack = LocalStack.start(new LocalStackOptions(PulseLocal.repositoryRoot(), data, false,
           LocalStackOptions.Ports.free()));
       gateway = stack.gatewayUrl();
+      // also on Ctrl-C: the stack's servers are processes of their own and would outlive us
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
     }
-    try {
-      List<RunResult> results = measure(gateway, rates, duration, warmup, runs, sockets, scenario.equals("lifecycle"));
-      System.out.printf("%n## End-to-end latency, %s%n", Instant.now());
-      System.out.printf("scenario %s, %d cores, Java %s, %d sockets, %d s per run after %d s warm-up at the same "
-          + "rate%n%n", scenario, Runtime.getRuntime().availableProcessors(), Runtime.version(), sockets,
-          duration.toSeconds(), warmup.toSeconds());
-      System.out.println(LatencyTable.medians(results));
-      System.out.println(LatencyTable.runs(results));
-    } finally {
-      if (stack != null) {
-        stack.close();
-      }
-    }
+    List<RunResult> results = measure(gateway, rates, duration, warmup, runs, sockets, scenario.equals("lifecycle"));
+    System.out.printf("%n## End-to-end latency, %s%n", Instant.now());
+    System.out.printf("scenario %s, %d cores, Java %s, %d sockets, %d s per run after %d s warm-up at the same "
+        + "rate%n%n", scenario, Runtime.getRuntime().availableProcessors(), Runtime.version(), sockets,
+        duration.toSeconds(), warmup.toSeconds());
+    System.out.println(LatencyTable.medians(results));
+    System.out.println(LatencyTable.runs(results));
+    System.exit(0); // runs the hook that stops the stack, whatever client threads are still alive
   }
 
   static List<RunResult> measure(String gateway, int[] rates, Duration duration, Duration warmup, int runs,
