@@ -7,6 +7,8 @@ import com.pulse.notification.stream.PartitionId;
 import com.pulse.notification.stream.StreamEvent;
 import com.pulse.notification.stream.StreamListener;
 import com.pulse.notification.stream.StreamPosition;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hub of delivery: records each event in its channels' history, then hands it live to each member once, with the
@@ -41,7 +44,37 @@ public final class Dispatcher implements StreamListener {
   public record Subscription(String channel, boolean recovered, StreamPosition position, int replayed) {}
 
   /** A page of a channel's events for polling clients; {@code position} is the {@code since} of the next page. */
-  public record Page(boolean recovered, List<StreamEvent> events, StreamPosition position) {}
+  public record Page(boolean recovered, List<StreamEvent> events, StreamPosition position) {
+
+    private static final byte[] EVENTS = ",\"events\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] POSITION = "{\"position\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EVENT = ",\"event\":".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * {@code head} (a JSON object) with an {@code "events":[{"position":…,"event":{…}},…]} member appended, each
+     * event embedded as Kafka holds it (never re-serialized).
+     */
+    public byte[] withEvents(byte[] head, JsonMapper json) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+      out.write(head, 0, head.length - 1);
+      out.writeBytes(EVENTS);
+      boolean first = true;
+      for (StreamEvent event : events) {
+        if (!first) {
+          out.write(',');
+        }
+        first = false;
+        out.writeBytes(POSITION);
+        out.writeBytes(json.writeValueAsBytes(event.position().toString()));
+        out.writeBytes(EVENT);
+        out.writeBytes(event.json());
+        out.write('}');
+      }
+      out.write(']');
+      out.write('}');
+      return out.toByteArray();
+    }
+  }
 
   private static final DeliveryPreferences EVERYTHING = (user, event) -> true;
 

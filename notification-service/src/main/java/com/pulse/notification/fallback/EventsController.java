@@ -3,10 +3,7 @@ package com.pulse.notification.fallback;
 import com.pulse.notification.channel.ChannelAccess;
 import com.pulse.notification.channel.Dispatcher;
 import com.pulse.notification.channel.Viewer;
-import com.pulse.notification.stream.StreamEvent;
 import com.pulse.notification.stream.StreamPosition;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -28,10 +25,6 @@ final class EventsController {
 
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
-
-  private static final byte[] EVENTS = ",\"events\":[".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] POSITION = "{\"position\":".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] EVENT = ",\"event\":".getBytes(StandardCharsets.UTF_8);
 
   private final ChannelAccess access;
   private final Dispatcher dispatcher;
@@ -59,23 +52,6 @@ final class EventsController {
     head.put("channel", channel);
     head.put("recovered", page.recovered());
     head.put("position", page.position().toString());
-    byte[] start = json.writeValueAsBytes(head);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.write(start, 0, start.length - 1);
-    out.writeBytes(EVENTS);
-    boolean first = true;
-    for (StreamEvent event : page.events()) {
-      if (!first) {
-        out.write(',');
-      }
-      first = false;
-      out.writeBytes(POSITION);
-      out.writeBytes(json.writeValueAsBytes(event.position().toString()));
-      out.writeBytes(EVENT);
-      out.writeBytes(event.json());
-      out.write('}');
-    }
-    out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
+    return page.withEvents(json.writeValueAsBytes(head), json);
   }
 }

@@ -1,10 +1,7 @@
 package com.pulse.notification.socket;
 
 import com.pulse.notification.channel.Dispatcher;
-import com.pulse.notification.stream.StreamEvent;
 import com.pulse.notification.stream.StreamPosition;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,10 +28,6 @@ final class ServerFrames {
   static final String TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS";
   static final String TOKEN_INVALID = "TOKEN_INVALID";
   static final String RATE_LIMITED = "RATE_LIMITED";
-
-  private static final byte[] EVENTS = ",\"events\":[".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] POSITION = "{\"position\":".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] EVENT = ",\"event\":".getBytes(StandardCharsets.UTF_8);
 
   private final JsonMapper json;
 
@@ -90,24 +83,7 @@ final class ServerFrames {
     head.put("channel", channel);
     head.put("position", page.position().toString());
     withRef(head, ref);
-    byte[] start = json.writeValueAsBytes(head);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.write(start, 0, start.length - 1);
-    out.writeBytes(EVENTS);
-    boolean first = true;
-    for (StreamEvent event : page.events()) {
-      if (!first) {
-        out.write(',');
-      }
-      first = false;
-      out.writeBytes(POSITION);
-      out.writeBytes(json.writeValueAsBytes(event.position().toString()));
-      out.writeBytes(EVENT);
-      out.writeBytes(event.json());
-      out.write('}');
-    }
-    out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
+    return page.withEvents(json.writeValueAsBytes(head), json);
   }
 
   /** {@code {"type":"pong"}}, with the client's {@code ref} when it sent one. */
