@@ -167,6 +167,12 @@ class RecoveryIntegrationTests {
         }
         assertThat(event.name()).isEqualTo("subscribed");
         assertThat(SocketClient.JSON.readTree(event.data()).path("recovered").asBoolean()).isTrue();
+        // a missed event the intake had not read yet at the resume comes live, right after "subscribed"
+        while (positions.size() < 2) {
+          event = back.next();
+          assertThat(event.name()).isNull();
+          positions.add(SocketClient.JSON.readTree(event.data()).path("position").asString());
+        }
         assertThat(positions).containsExactly(missed.get(0).position(), missed.get(2).position());
       }
     }
