@@ -1,14 +1,11 @@
 package com.pulse.notification.inbox;
 
+import com.pulse.notification.PeriodicTask;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,16 +15,16 @@ import org.springframework.stereotype.Component;
  * them), a limited number per statement so no long lock is held. Runs on every instance; deleting twice is harmless.
  */
 @Component
-class InboxRetention implements SmartLifecycle {
+class InboxRetention extends PeriodicTask {
 
   private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
   static final int CHUNK = 5_000;
 
   private final JdbcClient jdbc;
   private final InboxProperties settings;
-  private volatile ScheduledExecutorService scheduler;
 
   InboxRetention(JdbcClient jdbc, InboxProperties settings) {
+    super("inbox-retention", settings.purgeEvery(), settings.purgeEvery());
     this.jdbc = jdbc;
     this.settings = settings;
   }
@@ -47,7 +44,8 @@ class InboxRetention implements SmartLifecycle {
     return total;
   }
 
-  private void purgeNow() {
+  @Override
+  protected void runOnce() {
     try {
       int deleted = purge(Instant.now());
       if (deleted > 0) {
@@ -56,28 +54,5 @@ class InboxRetention implements SmartLifecycle {
     } catch (DataAccessException e) {
       log.warn("Inbox retention could not run ({}); trying again in {}", e.toString(), settings.purgeEvery());
     }
-  }
-
-  @Override
-  public void start() {
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("inbox-retention").daemon().factory());
-    long every = Math.max(1, settings.purgeEvery().toMillis());
-    executor.scheduleWithFixedDelay(this::purgeNow, every, every, TimeUnit.MILLISECONDS);
-    scheduler = executor;
-  }
-
-  @Override
-  public void stop() {
-    ScheduledExecutorService executor = scheduler;
-    scheduler = null;
-    if (executor != null) {
-      executor.shutdownNow();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return scheduler != null;
   }
 }

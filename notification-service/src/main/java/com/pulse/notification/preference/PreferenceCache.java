@@ -1,17 +1,14 @@
 package com.pulse.notification.preference;
 
+import com.pulse.notification.PeriodicTask;
 import com.pulse.notification.channel.DeliveryPreferences;
 import com.pulse.notification.stream.StreamEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +19,7 @@ import org.springframework.stereotype.Component;
  * with some overlap, so a row committed late is not missed. Until the first load succeeds, everyone gets everything.
  */
 @Component
-public final class PreferenceCache implements DeliveryPreferences, SmartLifecycle {
+public final class PreferenceCache extends PeriodicTask implements DeliveryPreferences {
 
   private static final Logger log = LoggerFactory.getLogger(PreferenceCache.class);
 
@@ -30,15 +27,13 @@ public final class PreferenceCache implements DeliveryPreferences, SmartLifecycl
   static final Duration OVERLAP = Duration.ofSeconds(30);
 
   private final PreferenceRepository repository;
-  private final PreferenceProperties settings;
   private final Map<String, Preferences> byUser = new ConcurrentHashMap<>();
 
-  private volatile ScheduledExecutorService scheduler;
   private volatile Instant since = Instant.EPOCH;
 
   PreferenceCache(PreferenceRepository repository, PreferenceProperties settings) {
+    super("preference-refresh", Duration.ZERO, settings.refresh());
     this.repository = repository;
-    this.settings = settings;
   }
 
   @Override
@@ -57,6 +52,11 @@ public final class PreferenceCache implements DeliveryPreferences, SmartLifecycl
     byUser.put(userId, preferences);
   }
 
+  @Override
+  protected void runOnce() {
+    refresh();
+  }
+
   /** Loads what changed since the last refresh (everything, the first time). */
   void refresh() {
     try {
@@ -67,28 +67,5 @@ public final class PreferenceCache implements DeliveryPreferences, SmartLifecycl
     } catch (DataAccessException e) {
       log.warn("Could not reload notification preferences ({}); live delivery keeps the copy it has", e.toString());
     }
-  }
-
-  @Override
-  public void start() {
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("preference-refresh").daemon().factory());
-    long every = Math.max(1, settings.refresh().toMillis());
-    executor.scheduleWithFixedDelay(this::refresh, 0, every, TimeUnit.MILLISECONDS);
-    scheduler = executor;
-  }
-
-  @Override
-  public void stop() {
-    ScheduledExecutorService executor = scheduler;
-    scheduler = null;
-    if (executor != null) {
-      executor.shutdownNow();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return scheduler != null;
   }
 }
