@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.pulse.gateway.GatewayTestBase;
+import com.pulse.gateway.SocketEvents;
 import com.pulse.testsupport.TestUser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class WebSocketRouteTests extends GatewayTestBase {
 
   private final HttpClient client = HttpClient.newHttpClient();
-  private final Messages messages = new Messages();
+  private final SocketEvents messages = new SocketEvents();
   private WebSocket socket;
 
   @AfterEach
@@ -76,29 +74,5 @@ class WebSocketRouteTests extends GatewayTestBase {
     assertThat(failure).hasCauseInstanceOf(WebSocketHandshakeException.class);
     assertThat(((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode()).isEqualTo(401);
     assertThat(messages.received).isEmpty();
-  }
-
-  /** Collects whole text messages. */
-  private static final class Messages implements WebSocket.Listener {
-
-    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    private final StringBuilder partial = new StringBuilder();
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        received.add(partial.toString());
-        partial.setLength(0);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    String next() throws InterruptedException {
-      String message = received.poll(10, TimeUnit.SECONDS);
-      assertThat(message).as("a message within 10 s").isNotNull();
-      return message;
-    }
   }
 }
