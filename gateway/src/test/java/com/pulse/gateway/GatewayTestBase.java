@@ -12,7 +12,6 @@ import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,18 +59,8 @@ public abstract class GatewayTestBase {
     return "http://127.0.0.1:" + port;
   }
 
-  /**
-   * A client that opens a connection per request. A known, unresolved gateway bug leaves about 1 in 150–450
-   * responses unanswered on a kept-alive connection (reproduced with a plain keep-alive loop on
-   * {@code /actuator/health}; see the closing note of 2026-11-23); until it is fixed, the other tests must not fail
-   * on it at random.
-   */
+  /** A client that reuses connections, as browsers do (see {@code KeepAliveTests}). */
   protected WebTestClient http() {
-    return keepAliveHttp().mutate().defaultHeader(HttpHeaders.CONNECTION, "close").build();
-  }
-
-  /** A client that reuses connections, as browsers do. */
-  protected WebTestClient keepAliveHttp() {
     return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(10)).build();
   }
 
