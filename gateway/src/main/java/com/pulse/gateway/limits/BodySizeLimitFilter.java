@@ -3,6 +3,7 @@ package com.pulse.gateway.limits;
 import com.pulse.gateway.web.ProblemWriter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -15,19 +16,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Request bodies above {@code pulse.gateway.limits.max-body-size} get 413 problem details: at once when
- * {@code Content-Length} says so, and as soon as the limit is crossed for a body sent without a length (chunked).
+ * Request bodies above {@code pulse.gateway.limits.max-body-size} get 413 problem details: without forwarding anything
+ * when {@code Content-Length} says so, and as soon as the limit is crossed for a body sent without a length (chunked).
  */
 final class BodySizeLimitFilter implements WebFilter, Ordered {
 
   static final String TOO_LARGE = "The request body is larger than %d bytes.";
 
   private final long maxBytes;
+  private final long maxDiscardedBytes;
   private final String detail;
   private final ProblemWriter problems;
 
   BodySizeLimitFilter(LimitProperties limits, ProblemWriter problems) {
     this.maxBytes = limits.maxBodySize().toBytes();
+    this.maxDiscardedBytes = 2 * maxBytes;
     this.detail = TOO_LARGE.formatted(maxBytes);
     this.problems = problems;
   }
@@ -44,7 +47,14 @@ final class BodySizeLimitFilter implements WebFilter, Ordered {
     if (length > maxBytes) {
       // the unread body is still on its way: reusing this connection would make the next request part of it
       exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-      return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, detail);
+      Mono<Void> refuse = problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, detail);
+      if (length > maxDiscardedBytes) {
+        return refuse;
+      }
+      // Most clients read the answer only once they have sent the whole body; closing the connection under them
+      // reads as a network error, not as this 413. A body up to twice the limit is read and dropped first (as
+      // Tomcat's maxSwallowSize does); anything larger is not worth the bandwidth.
+      return request.getBody().doOnNext(DataBufferUtils::release).then(refuse);
     }
     if (length >= 0 || !request.getHeaders().containsHeader("Transfer-Encoding")) {
       return chain.filter(exchange);
@@ -65,7 +75,7 @@ final class BodySizeLimitFilter implements WebFilter, Ordered {
       return super.getBody().handle((buffer, sink) -> {
         seen[0] += buffer.readableByteCount();
         if (seen[0] > maxBytes) {
-          org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+          DataBufferUtils.release(buffer);
           sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail));
         } else {
           sink.next(buffer);
