@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One service of the stack, run from its jar as its own JVM, its output in a log file. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One service of the stack, run from its jar as its own JVM, its output in a log file. Public for the benchmarks,
+ * which run a service alone with settings of their own.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -40,14 +43,24 @@ final class ServiceProcess implements AutoCloseable {
    *
    * @throws IllegalStateException when the jar was not built
    */
-  static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties,
+  public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties,
       Map<String, String> environment, Path logDirectory) {
+    return start(name, jar, port, properties, environment, logDirectory, List.of());
+  }
+
+  /**
+   * As {@link #start(String, Path, int, Map, Map, Path)}, with JVM options after the stack's own (a later
+   * {@code -Xmx} wins).
+   */
+  public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties,
+      Map<String, String> environment, Path logDirectory, List<String> jvmOptions) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build first with ./mvnw -Plocal package");
     }
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(JVM_OPTIONS);
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.add("--server.port=" + port);
@@ -64,20 +77,29 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
+  /** The JVM's process id, for the benchmarks' memory readings. */
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Waits until the service's health endpoint answers UP. */
-  void awaitHealthy(Duration timeout) {
+  public void awaitHealthy(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
         .timeout(Duration.ofSeconds(2)).build();
@@ -101,7 +123,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** The end of the service's log, to show why it failed. */
-  String tail() {
+  public String tail() {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -114,6 +136,16 @@ final class ServiceProcess implements AutoCloseable {
   @Override
   public void close() {
     LocalProcesses.stop(process);
+  }
+
+  /** SIGKILL: the process dies at once, as in a crash, with no shutdown hook or graceful close. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Health polling interval: a process start is measured in seconds, a poll every 100 ms is plenty. */
