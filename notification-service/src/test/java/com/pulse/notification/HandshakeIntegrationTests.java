@@ -131,6 +131,25 @@ class HandshakeIntegrationTests {
     }
   }
 
+  @Test
+  void aPlainRequestToASocketEndpointGets400AndOneWithAnotherMethod405() throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      for (String path : List.of("/ws", "/ws/ocs")) {
+        URI endpoint = URI.create("http://127.0.0.1:" + port + path);
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(endpoint)
+            .header("Authorization", TestUser.ADMIN.bearer()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(endpoint)
+            .header("Authorization", TestUser.ADMIN.bearer()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+        assertThat(plain.statusCode()).as(path).isEqualTo(400);
+        assertThat(plain.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(SocketClient.JSON.readTree(plain.body()).path("detail").asString()).contains("Upgrade: websocket");
+        assertThat(post.statusCode()).as(path).isEqualTo(405);
+      }
+    }
+  }
+
   private static JWTClaimsSet.Builder claims(String issuer) {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder().issuer(issuer).subject("admin").claim("name", "Admin")

@@ -111,9 +111,10 @@ class SubscriptionIntegrationTests {
   @Test
   void anExpiredTokenClosesTheSocketWith4001UnlessRefreshed() throws Exception {
     TestUser user = new TestUser("exp." + UUID.randomUUID(), "Expiring", List.of("QUALITY"), null, null, null);
-    try (SocketClient refreshed = SocketClient.connected(port, TestTokens.shared().issue(user, Duration.ofSeconds(3)));
+    // exp is in whole seconds, so a 4 s token lasts 3 to 4 s: time enough to refresh even on a loaded machine
+    try (SocketClient refreshed = SocketClient.connected(port, TestTokens.shared().issue(user, Duration.ofSeconds(4)));
         SocketClient expiring = SocketClient.connected(port,
-            TestTokens.shared().issue(user, Duration.ofSeconds(3)))) {
+            TestTokens.shared().issue(user, Duration.ofSeconds(4)))) {
       refreshed.send("{\"type\":\"refresh\",\"token\":\"" + TestTokens.shared().issue(user) + "\",\"ref\":\"r\"}");
       JsonNode answer = refreshed.next();
       assertThat(answer.path("type").asString()).isEqualTo("refreshed");

@@ -1,6 +1,5 @@
 package com.pulse.notification.config;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
@@ -9,8 +8,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds the bearer token: the {@code Authorization} header on every request, and the {@code access_token} query
- * parameter on WebSocket handshakes and on {@code /sse} only (browsers cannot set headers on either; elsewhere a token
- * in a URL would just end up in logs).
+ * parameter on {@code /sse} only (browsers cannot set headers on an {@code EventSource}; elsewhere a token in a URL
+ * would just end up in logs). WebSocket handshakes never reach WebFlux: the socket package authenticates them.
  */
 final class BearerTokenLocations implements ServerAuthenticationConverter {
 
@@ -23,12 +22,7 @@ final class BearerTokenLocations implements ServerAuthenticationConverter {
 
   @Override
   public Mono<Authentication> convert(ServerWebExchange exchange) {
-    boolean browserStream = isWebSocketHandshake(exchange)
-        || "/sse".equals(exchange.getRequest().getPath().pathWithinApplication().value());
-    return (browserStream ? headerOrQuery : headerOnly).convert(exchange);
-  }
-
-  static boolean isWebSocketHandshake(ServerWebExchange exchange) {
-    return "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getFirst(HttpHeaders.UPGRADE));
+    boolean eventSource = "/sse".equals(exchange.getRequest().getPath().pathWithinApplication().value());
+    return (eventSource ? headerOrQuery : headerOnly).convert(exchange);
   }
 }

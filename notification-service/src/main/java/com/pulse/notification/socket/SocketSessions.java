@@ -10,8 +10,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -47,22 +45,21 @@ final class SocketSessions {
   Mono<Void> serve(WebSocketSession session, Function<Delivery, byte[]> eventFrames, ClientFrames clientFrames,
       Consumer<Connection> opened) {
     return session.getHandshakeInfo().getPrincipal()
-        .ofType(JwtAuthenticationToken.class)
-        .map(JwtAuthenticationToken::getToken)
+        .ofType(SocketCaller.class)
         .switchIfEmpty(Mono.defer(() -> session.close(CloseCodes.NOT_AUTHENTICATED).then(Mono.empty())))
-        .flatMap(jwt -> admitted(session, jwt, eventFrames, clientFrames, opened));
+        .flatMap(caller -> admitted(session, caller, eventFrames, clientFrames, opened));
   }
 
-  private Mono<Void> admitted(WebSocketSession session, Jwt jwt, Function<Delivery, byte[]> eventFrames,
+  private Mono<Void> admitted(WebSocketSession session, SocketCaller caller, Function<Delivery, byte[]> eventFrames,
       ClientFrames clientFrames, Consumer<Connection> opened) {
-    Viewer viewer = Viewer.from(jwt);
+    Viewer viewer = caller.viewer();
     String limit = connections.admit(viewer.id());
     if (limit != null) {
       return session.close(CloseCodes.tryAgainLater(limit, settings.retryAfter()));
     }
     return Mono.defer(() -> {
       Connection connection = connections.open(session, viewer, eventFrames);
-      connection.expiresAt(jwt.getExpiresAt());
+      connection.expiresAt(caller.expiresAt());
       opened.accept(connection);
       return exchange(session, connection, clientFrames);
     }).doFinally(signal -> connections.release(viewer.id()));

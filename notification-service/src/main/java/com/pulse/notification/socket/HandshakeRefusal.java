@@ -1,0 +1,59 @@
+package com.pulse.notification.socket;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A handshake answered with an RFC 9457 problem instead of an upgrade, in the same shape as the service's REST
+ * problems: {@code title}, {@code status}, {@code detail}, {@code instance}.
+ *
+ * @param challenge the {@code WWW-Authenticate} header, or null
+ */
+record HandshakeRefusal(HttpResponseStatus status, String challenge, String detail, String instance) {
+
+  static final String TOKEN_REQUIRED = "An access token is required: send 'Authorization: Bearer <token>'"
+      + " (WebSocket handshakes may pass it as the access_token query parameter).";
+  static final String TOKEN_INVALID = "The access token is invalid or expired.";
+
+  static HandshakeRefusal tokenRequired(String instance) {
+    return new HandshakeRefusal(HttpResponseStatus.UNAUTHORIZED, "Bearer", TOKEN_REQUIRED, instance);
+  }
+
+  static HandshakeRefusal tokenInvalid(String instance) {
+    return new HandshakeRefusal(HttpResponseStatus.UNAUTHORIZED, "Bearer error=\"invalid_token\"", TOKEN_INVALID,
+        instance);
+  }
+
+  Mono<Void> write(HttpServerResponse response, JsonMapper json) {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("title", status.reasonPhrase());
+    problem.put("status", status.code());
+    problem.put("detail", detail);
+    problem.put("instance", instance);
+    response.status(status).header(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+    if (challenge != null) {
+      response.header(HttpHeaderNames.WWW_AUTHENTICATE, challenge);
+    }
+    return response.sendByteArray(Mono.just(json.writeValueAsBytes(problem))).then();
+  }
+
+  /** Carries the refusal through a reactive chain. */
+  static final class Refused extends RuntimeException {
+
+    private final transient HandshakeRefusal refusal;
+
+    Refused(HandshakeRefusal refusal) {
+      super(refusal.detail(), null, false, false);
+      this.refusal = refusal;
+    }
+
+    HandshakeRefusal refusal() {
+      return refusal;
+    }
+  }
+}
