@@ -215,16 +215,19 @@ public final class Dispatcher implements StreamListener {
     }
     // joined first, so replayed frames list this channel like live ones do; from now on it has everything
     registry.join(subscriber, channel, Long.MIN_VALUE);
-    int replayed = 0;
+    Replay replay = new Replay(recovery.entries().size());
     for (Entry entry : recovery.entries()) {
-      if (covered != null && entry.seq() >= covered || hadThroughAnotherChannel(subscriber, entry, channel)) {
+      if (covered != null && entry.seq() >= covered || hadThroughAnotherChannel(subscriber, entry, channel)
+          || !preferences().accepts(subscriber.userId(), entry.event())) {
         continue;
       }
-      deliver(subscriber, new Delivery(entry.event(), memberChannels(subscriber, entry)));
-      replayed++;
+      replay.add(entry.event(), memberChannels(subscriber, entry));
+    }
+    if (replay.size() > 0) {
+      subscriber.replay(replay);
     }
     metrics.recovery("recovered");
-    return new Subscription(channel, true, position().max(since), replayed);
+    return new Subscription(channel, true, position().max(since), replay.size());
   }
 
   /** Leaves the channel; true when the subscriber was a member. */

@@ -14,4 +14,15 @@ public interface Subscriber {
    * lock held: must not block (queue it, or drop it and cut the subscriber off).
    */
   void deliver(Delivery delivery);
+
+  /**
+   * Takes the events a recovery replays, before anything delivered after it. Same thread and lock as
+   * {@link #deliver}. By default each is delivered at once; a subscriber with a bounded queue should take the replay
+   * as one item and build its frames as it drains, or a long gap would overflow the queue.
+   */
+  default void replay(Replay replay) {
+    for (int i = 0; i < replay.size(); i++) {
+      deliver(replay.delivery(i));
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package com.pulse.notification.socket;
 
 import com.pulse.notification.channel.Delivery;
+import com.pulse.notification.channel.Replay;
 import com.pulse.notification.channel.Subscriber;
 import com.pulse.notification.channel.Viewer;
 import com.pulse.notification.metrics.NotificationMetrics;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,9 +40,9 @@ final class Connection implements Subscriber {
   private final WebSocketSession session;
   private final Viewer viewer;
   private final NotificationMetrics metrics;
-  private final SendQueue<OutboundFrame> waiting;
+  private final SendQueue<Outgoing> waiting;
   private final int capacity;
-  private final Sinks.Many<OutboundFrame> queue;
+  private final Sinks.Many<Outgoing> queue;
   private final Set<String> channels = ConcurrentHashMap.newKeySet();
   private final LongSupplier nanoClock;
   private final Duration closeGrace;
@@ -133,6 +135,12 @@ final class Connection implements Subscriber {
     }
   }
 
+  /** A whole replay is one queue item; its frames are built as the socket drains (see {@link ReplayFrames}). */
+  @Override
+  public void replay(Replay replay) {
+    offer(new ReplayFrames(replay, eventFrames));
+  }
+
   /** Queues a protocol frame (JSON text). */
   void send(byte[] json) {
     offer(OutboundFrame.text(json));
@@ -155,7 +163,7 @@ final class Connection implements Subscriber {
    * Queues a frame unless the connection is closing. Synchronized because the sink accepts one producer at a time;
    * contention is rare (replies and heartbeats are few) and the critical section never blocks.
    */
-  synchronized boolean offer(OutboundFrame frame) {
+  synchronized boolean offer(Outgoing frame) {
     if (closing) {
       metrics.frameDropped();
       return false;
@@ -173,14 +181,21 @@ final class Connection implements Subscriber {
     return false;
   }
 
-  /** What the socket sends: the queued frames, as messages, counted and timed as they are handed over. */
+  /**
+   * What the socket sends: the queued frames, as messages, counted and timed as they are handed over (live events
+   * only: a replayed event's lag is how long the client was away, not how fast delivery is). One queue item at a
+   * time, so a replay is expanded only as fast as the socket takes its frames.
+   */
   Flux<WebSocketMessage> messages() {
-    return queue.asFlux().map(frame -> {
-      if (frame.event()) {
-        metrics.frameDelivered(frame.eventTime());
+    return queue.asFlux().concatMapIterable(item -> switch (item) {
+      case OutboundFrame frame -> {
+        if (frame.event()) {
+          metrics.frameDelivered(frame.eventTime());
+        }
+        yield List.of(frame.toMessage(session));
       }
-      return frame.toMessage(session);
-    });
+      case ReplayFrames replay -> replay.messages(session);
+    }, 1);
   }
 
   /**

@@ -43,6 +43,7 @@ final class Connections implements SmartLifecycle {
   private final Consumer<WebSocketSession> drop;
   private volatile Disposable heartbeat;
   private volatile Disposable expiry;
+  private volatile boolean stopping;
 
   @Autowired
   Connections(SocketProperties settings, NotificationMetrics metrics, SocketChannels channels) {
@@ -134,14 +135,21 @@ final class Connections implements SmartLifecycle {
 
   @Override
   public void start() {
+    stopping = false;
     long period = settings.heartbeat().toMillis();
     heartbeat = Schedulers.parallel().schedulePeriodically(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
     // tokens are checked every second: an expired one ends its socket within a second of its exp
     expiry = Schedulers.parallel().schedulePeriodically(this::expire, 1, 1, TimeUnit.SECONDS);
   }
 
+  /** False once the service began to stop: new handshakes are refused, the open sockets were told to go. */
+  boolean accepting() {
+    return !stopping;
+  }
+
   @Override
   public void stop() {
+    stopping = true;
     Disposable ticker = heartbeat;
     heartbeat = null;
     if (ticker != null) {

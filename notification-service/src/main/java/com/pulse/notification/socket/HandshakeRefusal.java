@@ -2,6 +2,7 @@ package com.pulse.notification.socket;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -13,8 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
  * problems: {@code title}, {@code status}, {@code detail}, {@code instance}.
  *
  * @param challenge the {@code WWW-Authenticate} header, or null
+ * @param retryAfter the {@code Retry-After} header, or null
  */
-record HandshakeRefusal(HttpResponseStatus status, String challenge, String detail, String instance) {
+record HandshakeRefusal(HttpResponseStatus status, String challenge, String detail, String instance,
+    Duration retryAfter) {
+
+  HandshakeRefusal(HttpResponseStatus status, String challenge, String detail, String instance) {
+    this(status, challenge, detail, instance, null);
+  }
 
   static final String TOKEN_REQUIRED = "An access token is required: send 'Authorization: Bearer <token>'"
       + " (WebSocket handshakes may pass it as the access_token query parameter).";
@@ -38,6 +45,9 @@ record HandshakeRefusal(HttpResponseStatus status, String challenge, String deta
     response.status(status).header(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
     if (challenge != null) {
       response.header(HttpHeaderNames.WWW_AUTHENTICATE, challenge);
+    }
+    if (retryAfter != null) {
+      response.header(HttpHeaderNames.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
     }
     return response.sendByteArray(Mono.just(json.writeValueAsBytes(problem))).then();
   }

@@ -10,7 +10,8 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  *
  * @param eventTime the event's time for the delivery-lag metric; null for frames that are not events
  */
-record OutboundFrame(WebSocketMessage.Type type, byte[] payload, boolean event, Instant eventTime) {
+record OutboundFrame(WebSocketMessage.Type type, byte[] payload, boolean event, Instant eventTime)
+    implements Outgoing {
 
   private static final byte[] EMPTY = new byte[0];
 

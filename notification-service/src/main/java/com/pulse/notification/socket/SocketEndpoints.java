@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,14 +49,16 @@ final class SocketEndpoints implements NettyRouteProvider {
 
   private final Map<String, WebSocketHandler> handlers;
   private final HandshakeAuthentication authentication;
+  private final Connections connections;
   private final WebsocketServerSpec spec;
   private final JsonMapper json;
 
   SocketEndpoints(NotificationSocketHandler socket, OcsSocketHandler ocs, HandshakeAuthentication authentication,
-      SocketProperties settings, JsonMapper json) {
+      Connections connections, SocketProperties settings, JsonMapper json) {
     // the seed's client may add a slash
     this.handlers = Map.of(PATH, socket, OCS_PATH, ocs, OCS_PATH + "/", ocs);
     this.authentication = authentication;
+    this.connections = connections;
     this.json = json;
     // client frames above the limit close the connection with 1009; no compression (memory per connection)
     this.spec = WebsocketServerSpec.builder().maxFramePayloadLength((int) settings.maxFrameSize().toBytes()).build();
@@ -68,6 +71,12 @@ final class SocketEndpoints implements NettyRouteProvider {
 
   private Mono<Void> handshake(HttpServerRequest request, HttpServerResponse response) {
     WebSocketHandler handler = handlers.get(request.fullPath());
+    if (!connections.accepting()) {
+      // the open sockets were told to reconnect (1012); one accepted now would hold the shutdown up until it is cut
+      return new HandshakeRefusal(HttpResponseStatus.SERVICE_UNAVAILABLE, null,
+          "This instance is shutting down: connect again (another instance will answer).", request.fullPath(),
+          Duration.ofSeconds(1)).write(response, json);
+    }
     return authentication.authenticate(request)
         .flatMap(caller -> upgrade(request, response, handler, caller))
         .onErrorResume(HandshakeRefusal.Refused.class, refused -> refused.refusal().write(response, json));
