@@ -3,19 +3,12 @@ package com.pulse.bench;
 import com.pulse.local.LocalStack;
 import com.pulse.local.LocalStackOptions;
 import com.pulse.local.PulseLocal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * REST command at the gateway → WebSocket message at a client, at fixed rates, with the whole suite running.
@@ -36,19 +29,19 @@ public final class EndToEndLatency {
   private EndToEndLatency() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
-    int[] rates = Arrays.stream(options.getOrDefault("rates", "100,1000").split(",")).mapToInt(Integer::parseInt)
-        .toArray();
-    Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
-    Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
-    int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-    int sockets = Integer.parseInt(options.getOrDefault("sockets", "10"));
-    String scenario = options.getOrDefault("scenario", "create");
+    Options options = Options.parse(args);
+    int[] rates = options.integers("rates", "100,1000");
+    Duration duration = options.seconds("duration", 30);
+    Duration warmup = options.seconds("warmup", 20);
+    int runs = options.integer("runs", 3);
+    int sockets = options.integer("sockets", 10);
+    String scenario = options.text("scenario", "create");
     if (!scenario.equals("create") && !scenario.equals("lifecycle")) {
       throw new IllegalArgumentException("--scenario is create or lifecycle, got " + scenario);
     }
 
-    String gateway = options.get("gateway");
+    String gateway = options.text("gateway");
+    options.rejectUnknown();
     if (gateway == null) {
       Path data = Files.createTempDirectory("pulse-bench");
       System.out.println("Starting the local stack (data in " + data + ") ...");
@@ -70,9 +63,9 @@ public final class EndToEndLatency {
 
   static List<RunResult> measure(String gateway, int[] rates, Duration duration, Duration warmup, int runs,
       int sockets, boolean lifecycle) throws Exception {
-    LoadDriver driver = new LoadDriver(gateway, token(gateway, "dr.kim"), token(gateway, "ris.park"), lifecycle);
+    LoadDriver driver = new LoadDriver(gateway, GatewayTokens.fetch(gateway, "dr.kim"), GatewayTokens.fetch(gateway, "ris.park"), lifecycle);
     List<RunResult> results = new ArrayList<>();
-    try (Receivers receivers = new Receivers(gateway, token(gateway, "admin"), sockets)) {
+    try (Receivers receivers = new Receivers(gateway, GatewayTokens.fetch(gateway, "admin"), sockets)) {
       for (int rate : rates) {
         System.out.printf("rate %d/s: warm-up %d s%n", rate, warmup.toSeconds());
         driver.run("warm-" + rate, rate, warmup, receivers);
@@ -110,30 +103,5 @@ public final class EndToEndLatency {
       before = receivers.delivered();
       Thread.sleep(500);
     } while (receivers.delivered() != before);
-  }
-
-  private static String token(String gateway, String user) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(gateway + "/auth/token")).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"username\":\"" + user + "\",\"password\":\"pulse\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("no token for " + user + ": " + response.statusCode() + " " + response.body());
-    }
-    String body = response.body();
-    int start = body.indexOf("\"access_token\":\"") + "\"access_token\":\"".length();
-    return body.substring(start, body.indexOf('"', start));
-  }
-
-  static Map<String, String> options(String[] args) {
-    Map<String, String> options = new TreeMap<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("options look like --name=value, got " + arg);
-      }
-      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-    }
-    return options;
   }
 }

@@ -1,5 +1,8 @@
 package com.pulse.bench.gateway;
 
+import com.pulse.bench.GatewayTokens;
+import com.pulse.bench.Medians;
+import com.pulse.bench.Options;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,13 +46,14 @@ public final class GatewayOverhead {
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
-    String gateway = options.getOrDefault("gateway", "http://127.0.0.1:18080");
-    int upstreamPort = Integer.parseInt(options.getOrDefault("upstream-port", "18181"));
-    int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
-    Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "15")));
-    Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
-    int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+    Options flags = Options.parse(args);
+    String gateway = flags.text("gateway", "http://127.0.0.1:18080");
+    int upstreamPort = flags.integer("upstream-port", 18181);
+    int rate = flags.integer("rate", 1000);
+    Duration duration = flags.seconds("duration", 15);
+    Duration warmup = flags.seconds("warmup", 10);
+    int runs = flags.integer("runs", 3);
+    flags.rejectUnknown();
 
     HttpServer upstream = echoServer(upstreamPort);
     try {
@@ -64,7 +65,7 @@ public final class GatewayOverhead {
 
   void measure(String gateway, String direct, int rate, Duration duration, Duration warmup, int runs)
       throws Exception {
-    String bearer = "Bearer " + token(gateway);
+    String bearer = "Bearer " + GatewayTokens.fetch(gateway, "dr.kim");
     URI viaGateway = URI.create(gateway + "/api/ocs/orders");
     URI straight = URI.create(direct + "/api/ocs/orders");
     System.out.printf("warming up %d s each side at %d/s%n", warmup.toSeconds(), rate);
@@ -87,8 +88,8 @@ public final class GatewayOverhead {
     row("direct", directResults);
     row("gateway", gatewayResults);
     System.out.printf("| gateway adds | %.2f | %.2f | | |%n",
-        median(gatewayResults, Result::p50) - median(directResults, Result::p50),
-        median(gatewayResults, Result::p99) - median(directResults, Result::p99));
+        Medians.of(gatewayResults, Result::p50) - Medians.of(directResults, Result::p50),
+        Medians.of(gatewayResults, Result::p99) - Medians.of(directResults, Result::p99));
   }
 
   private Result run(URI target, String bearer, int rate, Duration duration) throws InterruptedException {
@@ -126,19 +127,6 @@ public final class GatewayOverhead {
         ok.get() / seconds, errors.get());
   }
 
-  private String token(String gateway) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(gateway + "/auth/token")).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"dr.kim\",\"password\":\"pulse\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("no token: " + response.statusCode() + " " + response.body());
-    }
-    String body = response.body();
-    int start = body.indexOf("\"access_token\":\"") + "\"access_token\":\"".length();
-    return body.substring(start, body.indexOf('"', start));
-  }
-
   /** The stand-in service: 201 with the request body, on loopback, one virtual thread per exchange. */
   private static HttpServer echoServer(int port) throws IOException {
     // the JDK server closes kept-alive connections beyond 200 idle ones, which a pooling proxy then finds closed
@@ -165,22 +153,9 @@ public final class GatewayOverhead {
   }
 
   private static void row(String name, List<Result> results) {
-    System.out.printf("| %s | %.2f | %.2f | %.0f | %d |%n", name, median(results, Result::p50),
-        median(results, Result::p99), median(results, Result::perSecond),
+    System.out.printf("| %s | %.2f | %.2f | %.0f | %d |%n", name, Medians.of(results, Result::p50),
+        Medians.of(results, Result::p99), Medians.of(results, Result::perSecond),
         results.stream().mapToLong(Result::errors).sum());
-  }
-
-  private static double median(List<Result> results, java.util.function.ToDoubleFunction<Result> value) {
-    double[] values = results.stream().mapToDouble(value).sorted().toArray();
-    int middle = values.length / 2;
-    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    Arrays.stream(args).filter(arg -> arg.startsWith("--") && arg.contains("="))
-        .forEach(arg -> options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
-    return options;
   }
 
   record Result(double p50, double p99, double perSecond, long errors) {
