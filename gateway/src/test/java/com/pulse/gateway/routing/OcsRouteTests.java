@@ -1,5 +1,7 @@
 package com.pulse.gateway.routing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.pulse.gateway.GatewayTestBase;
 import com.pulse.testsupport.TestUser;
 import org.junit.jupiter.api.Test;
@@ -33,5 +35,16 @@ class OcsRouteTests extends GatewayTestBase {
         .expectHeader().valueEquals("X-Seen-Uri", "/api/ocs/orders")
         .expectHeader().valueEquals("X-Seen-Authorization", bearer)
         .expectBody(String.class).isEqualTo(order);
+  }
+
+  /** The per-route request metric SRE dashboards read (the gateway's own per-call observation is off). */
+  @Test
+  void proxiedRequestsAreCountedPerRoute() {
+    http().get().uri("/api/ocs/orders/7").header("Authorization", "Bearer " + tokenFor(TestUser.DR_KIM))
+        .exchange().expectStatus().isOk();
+
+    String metrics = http().get().uri("/actuator/prometheus").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(metrics).containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"ocs\"");
   }
 }
