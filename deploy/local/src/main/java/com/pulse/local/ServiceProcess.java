@@ -69,7 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
       Files.createDirectories(logDirectory);
       Path log = logDirectory.resolve(name + ".log");
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
       return new ServiceProcess(name, port, log, builder.start());
     } catch (IOException e) {

@@ -5,9 +5,9 @@ import com.pulse.bench.Medians;
 import com.pulse.bench.Options;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -43,7 +43,7 @@ public final class Broadcast {
     System.out.printf("Signing %d tokens ...%n", largest);
     List<String> tokens = BenchUsers.admins(largest);
     List<String[]> rows = new ArrayList<>();
-    Map<Integer, List<RunResult>> results = new HashMap<>();
+    Map<Integer, List<RunResult>> results = new TreeMap<>();
     try (NotificationUnderTest service = NotificationUnderTest.start(List.of("-Xmx" + heap),
         Map.of("PULSE_SOCKET_MAX_CONNECTIONS", "100000"));
         OrderEventPublisher publisher = new OrderEventPublisher(service.kafkaBootstrapServers())) {
