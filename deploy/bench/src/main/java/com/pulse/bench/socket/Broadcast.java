@@ -121,40 +121,43 @@ public final class Broadcast {
     }
     publisher.flush();
     long expected = (long) count * audience;
-    long received = 0;
-    long latest = 0;
+    Arrivals seen = new Arrivals(0, 0);
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (received < expected && System.nanoTime() < deadline) {
+    while (seen.count() < expected && System.nanoTime() < deadline) {
       Thread.sleep(100);
-      received = 0;
-      for (String line : fleet.ask("latency " + first)) {
-        for (long[] arrival : parse(line)) {
-          if (arrival[0] < first + count) {
-            received += arrival[1];
-            latest = Math.max(latest, arrival[2]);
-          }
-        }
-      }
+      seen = arrivals(fleet, first, first + count, null);
     }
-    return new Burst(received / ((latest - start) / 1e9), expected - received);
+    return new Burst(seen.count() / ((seen.latest() - start) / 1e9), expected - seen.count());
   }
 
   /** Polls the clients until every one has event {@code sequence}, or 10 s passed. */
   private static Arrivals awaitArrivals(Fleet fleet, long sequence, int audience, Histogram deliveries)
       throws InterruptedException {
+    Arrivals seen = new Arrivals(0, 0);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (seen.count() < audience && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      seen = arrivals(fleet, sequence, sequence + 1, deliveries);
+    }
+    return seen;
+  }
+
+  /**
+   * Copies of events {@code [from, to)} the clients hold so far (their counts are cumulative) and the latest read.
+   *
+   * @param deliveries gets the latencies recorded since the last poll, or null
+   */
+  private static Arrivals arrivals(Fleet fleet, long from, long to, Histogram deliveries) {
     long count = 0;
     long latest = 0;
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (count < audience && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      count = 0;
-      for (String line : fleet.ask("latency " + sequence)) {
+    for (String line : fleet.ask("latency " + from)) {
+      if (deliveries != null) {
         deliveries.add(FleetStats.decode(line.split(" ")[1]));
-        for (long[] arrival : parse(line)) {
-          if (arrival[0] == sequence) {
-            count += arrival[1];
-            latest = Math.max(latest, arrival[2]);
-          }
+      }
+      for (long[] arrival : parse(line)) {
+        if (arrival[0] < to) {
+          count += arrival[1];
+          latest = Math.max(latest, arrival[2]);
         }
       }
     }
