@@ -124,7 +124,7 @@ public final class Broadcast {
     Arrivals seen = new Arrivals(0, 0);
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (seen.count() < expected && System.nanoTime() < deadline) {
-      Thread.sleep(100);
+      Thread.sleep(100); // a poll asks every client process over its pipe: a few per second are enough here
       seen = arrivals(fleet, first, first + count, null);
     }
     return new Burst(seen.count() / ((seen.latest() - start) / 1e9), expected - seen.count());
@@ -136,7 +136,7 @@ public final class Broadcast {
     Arrivals seen = new Arrivals(0, 0);
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (seen.count() < audience && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+      Thread.sleep(20); // polling only decides when to send the next event; arrival times are the clients' own
       seen = arrivals(fleet, sequence, sequence + 1, deliveries);
     }
     return seen;

@@ -62,7 +62,7 @@ public final class RecoveryAfterRestart {
       Thread events = Thread.ofPlatform().name("bench-publisher").start(() -> publish(publisher, rate, publishing,
           next));
       for (int run = 1; run <= runs; run++) {
-        Thread.sleep(between.toMillis());
+        Thread.sleep(between.toMillis()); // events keep flowing to connected clients between restarts
         RunResult result = restart(service, fleet, clients, crash, run);
         results.add(result);
         System.out.println(result);
@@ -112,7 +112,7 @@ public final class RecoveryAfterRestart {
     long ready = System.nanoTime();
     long deadline = ready + Duration.ofMinutes(2).toNanos();
     while (recoveries(fleet) < before + clients && System.nanoTime() < deadline) {
-      Thread.sleep(50);
+      Thread.sleep(50); // polls the client process; recovery times are the clients' own
     }
     String[] recovery = fleet.ask(0, "recovery").split(" ");
     String[] stats = fleet.ask(0, "stats").split(" ");

@@ -98,7 +98,7 @@ public final class SocketCapacity {
         System.out.printf("run %d: %d connected, %d failed%n", run, connected, failed);
       }
       System.out.printf("run %d: holding %d s ...%n", run, hold.toSeconds());
-      Thread.sleep(hold.toMillis());
+      Thread.sleep(hold.toMillis()); // the measurement: idle connections must survive the idle timeout
       long open = 0;
       String closes = "";
       for (String stats : fleet.ask("stats")) {
