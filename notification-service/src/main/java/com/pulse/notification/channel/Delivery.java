@@ -97,5 +97,4 @@ public final class Delivery {
     }
     out.append('"').append(value).append('"');
   }
-
 }

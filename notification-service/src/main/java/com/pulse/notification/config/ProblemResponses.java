@@ -20,11 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  * 401 and 403 as RFC 9457 problem details with the RFC 6750 {@code WWW-Authenticate} challenge. A refused WebSocket
  * handshake gets the same answer, before any upgrade happens.
  */
-final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+public final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-  static final String TOKEN_REQUIRED = "An access token is required: send 'Authorization: Bearer <token>'"
+  /** Also the socket handshake refusals' texts: one wording however the token is missing or bad. */
+  public static final String TOKEN_REQUIRED = "An access token is required: send 'Authorization: Bearer <token>'"
       + " (WebSocket handshakes may pass it as the access_token query parameter).";
-  static final String TOKEN_INVALID = "The access token is invalid or expired.";
+  public static final String TOKEN_INVALID = "The access token is invalid or expired.";
 
   private final JsonMapper json;
 

@@ -1,5 +1,6 @@
 package com.pulse.notification.socket;
 
+import com.pulse.notification.config.ProblemResponses;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
@@ -23,16 +24,13 @@ record HandshakeRefusal(HttpResponseStatus status, String challenge, String deta
     this(status, challenge, detail, instance, null);
   }
 
-  static final String TOKEN_REQUIRED = "An access token is required: send 'Authorization: Bearer <token>'"
-      + " (WebSocket handshakes may pass it as the access_token query parameter).";
-  static final String TOKEN_INVALID = "The access token is invalid or expired.";
-
   static HandshakeRefusal tokenRequired(String instance) {
-    return new HandshakeRefusal(HttpResponseStatus.UNAUTHORIZED, "Bearer", TOKEN_REQUIRED, instance);
+    return new HandshakeRefusal(HttpResponseStatus.UNAUTHORIZED, "Bearer", ProblemResponses.TOKEN_REQUIRED, instance);
   }
 
   static HandshakeRefusal tokenInvalid(String instance) {
-    return new HandshakeRefusal(HttpResponseStatus.UNAUTHORIZED, "Bearer error=\"invalid_token\"", TOKEN_INVALID,
+    return new HandshakeRefusal(HttpResponseStatus.UNAUTHORIZED, "Bearer error=\"invalid_token\"",
+        ProblemResponses.TOKEN_INVALID,
         instance);
   }
 
