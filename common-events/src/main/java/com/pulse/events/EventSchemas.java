@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks events against the JSON Schemas shipped in this module: the envelope ({@code schemas/cloudevent.v1.json})
- * and the payload schema its {@code dataschema} names.
+ * and the payload schema its {@code dataschema} names; and that every channel of its {@code audience} is one the
+ * {@link ChannelCatalog} declares.
  *
  * <p>Schema ids are URNs ({@code urn:pulse:schema:ocs.order.created:v1}) resolved from the classpath, so nothing is
  * fetched over the network.
@@ -34,6 +35,7 @@ public final class EventSchemas {
                   .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
                   .schemaIdResolvers(ids -> ids.mappings(EventSchemas::classpathLocation)));
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+  private final ChannelCatalog catalog = ChannelCatalog.standard();
 
   /** Every way the structured-mode event breaks its contract; empty when it conforms. */
   public List<String> violations(byte[] cloudEventJson) {
@@ -56,6 +58,11 @@ public final class EventSchemas {
             () -> problems.add("unknown event type '" + type + "'"));
     if (dataSchema.startsWith(URN_PREFIX)) {
       problems.addAll(check(dataSchema, event.path("data"), "data"));
+    }
+    for (String channel : event.path(PulseEvents.AUDIENCE).asString("").split(",", -1)) {
+      if (!channel.isEmpty() && !catalog.isKnown(channel)) {
+        problems.add("audience: " + channel + " is not a channel of the catalog (" + ChannelCatalog.RESOURCE + ")");
+      }
     }
     return problems;
   }

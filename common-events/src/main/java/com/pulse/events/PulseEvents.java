@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Builds, writes and reads Pulse events: CloudEvents 1.0 in structured JSON mode, with two extension attributes.
+ * Builds, writes and reads Pulse events: CloudEvents 1.0 in structured JSON mode, with these extension attributes.
  *
  * <ul>
  *   <li>{@code sequence} — the aggregate's version after the change (CloudEvents "sequence" extension). It is a
@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  *       order is numeric order.
  *   <li>{@code traceparent} — W3C trace context of the command that caused the event (CloudEvents "distributed
  *       tracing" extension).
+ *   <li>{@code audience} — the channels the event is for, comma-separated, each declared by the
+ *       {@link ChannelCatalog}: the producer decides who is told ({@link Announcement}).
+ *   <li>{@code priority} — how much it matters to them: {@link Priority} {@code LOW} to {@code CRITICAL}.
+ *   <li>{@code title}, {@code summary} — optional: what an inbox entry or a toast shows, in the producer's words.
  * </ul>
  *
  * The data is always {@code application/json} described by {@link EventType#dataSchema()}.
@@ -31,6 +35,10 @@ public final class PulseEvents {
   public static final String DATA_CONTENT_TYPE = "application/json";
   public static final String SEQUENCE = "sequence";
   public static final String TRACEPARENT = "traceparent";
+  public static final String AUDIENCE = "audience";
+  public static final String PRIORITY = "priority";
+  public static final String TITLE = "title";
+  public static final String SUMMARY = "summary";
   public static final int SEQUENCE_DIGITS = 19;
 
   private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
@@ -98,6 +106,7 @@ public final class PulseEvents {
     private Instant time = Instant.now();
     private String traceparent;
     private byte[] data;
+    private Announcement announcement;
 
     private Draft(EventType type) {
       this.type = Objects.requireNonNull(type, "type");
@@ -137,6 +146,12 @@ public final class PulseEvents {
       return this;
     }
 
+    /** Who the event is for and how to tell them. */
+    public Draft announce(Announcement announcement) {
+      this.announcement = announcement;
+      return this;
+    }
+
     /** The payload, already serialized as a JSON object. */
     public Draft data(byte[] json) {
       this.data = json;
@@ -148,7 +163,8 @@ public final class PulseEvents {
       require(subject != null && !subject.isBlank(), "subject");
       require(sequence != null, "sequence");
       require(data != null && data.length > 0, "data");
-      return CloudEventBuilder.v1()
+      require(announcement != null && !announcement.audience().isEmpty(), "an audience");
+      CloudEventBuilder builder = CloudEventBuilder.v1()
           .withId(id.toString())
           .withSource(source)
           .withType(type.type())
@@ -158,8 +174,16 @@ public final class PulseEvents {
           .withDataContentType(DATA_CONTENT_TYPE)
           .withExtension(SEQUENCE, formatSequence(sequence))
           .withExtension(TRACEPARENT, isValidTraceparent(traceparent) ? traceparent : newTraceparent())
-          .withData(DATA_CONTENT_TYPE, data)
-          .build();
+          .withExtension(AUDIENCE, announcement.audienceText())
+          .withExtension(PRIORITY, announcement.priority().name())
+          .withData(DATA_CONTENT_TYPE, data);
+      if (announcement.title() != null) {
+        builder.withExtension(TITLE, announcement.title());
+      }
+      if (announcement.summary() != null) {
+        builder.withExtension(SUMMARY, announcement.summary());
+      }
+      return builder.build();
     }
 
     private void require(boolean present, String attribute) {

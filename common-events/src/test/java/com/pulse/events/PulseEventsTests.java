@@ -26,6 +26,8 @@ class PulseEventsTests {
         .source(URI.create("/pulse/ocs-service"))
         .subject("0b6f9a52-61d4-4f4e-8f0c-2d7f3c9a1e44")
         .sequence(1)
+        .announce(Announcement.to("ocs:all", "ocs:doctor:dr.kim", "ocs:job:LIS").withPriority(Priority.HIGH)
+            .titled("URGENT LIS order CBC: requested", "Patient P-1001 · ordered by dr.kim"))
         .data(ORDER);
   }
 
@@ -49,6 +51,33 @@ class PulseEventsTests {
     assertThat(read.getExtension("sequence")).isEqualTo("0000000000000000001");
     assertThat(PulseEvents.sequenceOf(read)).isEqualTo(1);
     assertThat(new String(read.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"orderCode\":\"CBC\"");
+    assertThat(read.getExtension("audience")).isEqualTo("ocs:all,ocs:doctor:dr.kim,ocs:job:LIS");
+    assertThat(read.getExtension("priority")).isEqualTo("HIGH");
+    assertThat(read.getExtension("title")).isEqualTo("URGENT LIS order CBC: requested");
+    assertThat(read.getExtension("summary")).isEqualTo("Patient P-1001 · ordered by dr.kim");
+  }
+
+  @Test
+  void anUntitledAnnouncementWritesNoTitleOrSummary() {
+    CloudEvent event = created().announce(Announcement.to("ocs:all")).build();
+
+    assertThat(event.getExtensionNames()).doesNotContain("title", "summary").contains("audience", "priority");
+    assertThat(event.getExtension("priority")).isEqualTo("NORMAL");
+  }
+
+  @Test
+  void anEventWithoutAnAudienceIsRefused() {
+    assertThatThrownBy(() -> created().announce(null).build()).hasMessageContaining("audience");
+    assertThatThrownBy(() -> created().announce(Announcement.to((String) null)).build())
+        .hasMessageContaining("audience");
+  }
+
+  @Test
+  void aChannelTheCatalogDoesNotDeclareBreaksTheContract() {
+    byte[] event = PulseEvents.serialize(created().announce(Announcement.to("ocs:all", "ocs:job:XRAY")).build());
+
+    assertThat(schemas.violations(event)).singleElement().asString()
+        .contains("ocs:job:XRAY is not a channel of the catalog");
   }
 
   @Test
