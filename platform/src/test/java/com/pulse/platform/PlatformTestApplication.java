@@ -1,8 +1,10 @@
 package com.pulse.platform;
 
+import com.pulse.events.Announcement;
 import com.pulse.events.EventType;
+import com.pulse.identity.Caller;
+import com.pulse.identity.Role;
 import com.pulse.platform.outbox.Outbox;
-import com.pulse.platform.security.PulseUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -33,6 +35,9 @@ public class PlatformTestApplication {
   /** Writes a widget and announces it through the outbox, in one transaction. */
   @Service
   public static class Widgets {
+    /** Widgets are announced to administrators: any declared channel serves the outbox's tests. */
+    public static final Announcement ALL = Announcement.to("ocs:all");
+
     private final JdbcClient jdbc;
     private final Outbox outbox;
 
@@ -45,7 +50,7 @@ public class PlatformTestApplication {
     public UUID create(String name, String doctorId, boolean failAfterWrite) {
       UUID id = UUID.randomUUID();
       jdbc.sql("insert into widget (id, name, version) values (?, ?, 1)").params(id, name).update();
-      outbox.append(EventType.OCS_ORDER_CREATED, id.toString(), 1, order(id, name, doctorId));
+      outbox.append(EventType.OCS_ORDER_CREATED, id.toString(), 1, order(id, name, doctorId), ALL);
       if (failAfterWrite) {
         throw new IllegalStateException("failing after the write, on purpose");
       }
@@ -57,17 +62,22 @@ public class PlatformTestApplication {
     public long touch(UUID id, String name) {
       long version = jdbc.sql("update widget set version = version + 1 where id = ? returning version")
           .param(id).query(Long.class).single();
-      outbox.append(EventType.OCS_ORDER_CREATED, id.toString(), version, order(id, name, "dr.kim"));
+      outbox.append(EventType.OCS_ORDER_CREATED, id.toString(), version, order(id, name, "dr.kim"), ALL);
       return version;
     }
 
     @Transactional
     public void createWithPayload(Object payload) {
-      UUID id = UUID.randomUUID();
-      outbox.append(EventType.OCS_ORDER_CREATED, id.toString(), 1, payload);
+      createAnnounced(payload, ALL);
     }
 
-    static Map<String, Object> order(UUID id, String code, String doctorId) {
+    @Transactional
+    public void createAnnounced(Object payload, Announcement announcement) {
+      UUID id = UUID.randomUUID();
+      outbox.append(EventType.OCS_ORDER_CREATED, id.toString(), 1, payload, announcement);
+    }
+
+    public static Map<String, Object> order(UUID id, String code, String doctorId) {
       Map<String, Object> order = new LinkedHashMap<>();
       order.put("orderId", id.toString());
       order.put("patientId", "P-1");
@@ -86,8 +96,8 @@ public class PlatformTestApplication {
   @RestController
   static class WidgetController {
     @PostMapping("/test/widgets")
-    Map<String, Object> create(@Valid @RequestBody WidgetRequest request, PulseUser user) {
-      if (!user.hasRole("DOCTOR")) {
+    Map<String, Object> create(@Valid @RequestBody WidgetRequest request, Caller user) {
+      if (!user.hasRole(Role.DOCTOR)) {
         throw new AccessDeniedException("Only doctors make widgets.");
       }
       return Map.of("name", request.name(), "by", user.id());

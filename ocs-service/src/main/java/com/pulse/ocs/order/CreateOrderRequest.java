@@ -1,5 +1,6 @@
 package com.pulse.ocs.order;
 
+import com.pulse.identity.JobRole;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

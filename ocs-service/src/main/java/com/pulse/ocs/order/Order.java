@@ -1,5 +1,6 @@
 package com.pulse.ocs.order;
 
+import com.pulse.identity.JobRole;
 import java.time.Instant;
 import java.util.UUID;
 

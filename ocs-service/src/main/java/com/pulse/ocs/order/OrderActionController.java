@@ -1,6 +1,6 @@
 package com.pulse.ocs.order;
 
-import com.pulse.platform.security.PulseUser;
+import com.pulse.identity.Caller;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -28,29 +28,29 @@ class OrderActionController {
 
   @PostMapping("/accept")
   ResponseEntity<OrderResponse> accept(@PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch, PulseUser user) {
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller user) {
     return act(id, OrderAction.ACCEPT, user, ifMatch, null);
   }
 
   @PostMapping("/start")
   ResponseEntity<OrderResponse> start(@PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch, PulseUser user) {
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller user) {
     return act(id, OrderAction.START, user, ifMatch, null);
   }
 
   @PostMapping("/complete")
   ResponseEntity<OrderResponse> complete(@PathVariable UUID id, @Valid @RequestBody CompleteOrderRequest request,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch, PulseUser user) {
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller user) {
     return act(id, OrderAction.COMPLETE, user, ifMatch, request.result());
   }
 
   @PostMapping("/cancel")
   ResponseEntity<OrderResponse> cancel(@PathVariable UUID id, @Valid @RequestBody CancelOrderRequest request,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch, PulseUser user) {
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller user) {
     return act(id, OrderAction.CANCEL, user, ifMatch, request.reason());
   }
 
-  private ResponseEntity<OrderResponse> act(UUID id, OrderAction action, PulseUser user, String ifMatch,
+  private ResponseEntity<OrderResponse> act(UUID id, OrderAction action, Caller user, String ifMatch,
       String text) {
     // roles that can never do this are turned away before any database work
     if (!OrderAccess.mayAttempt(user, action)) {

@@ -1,6 +1,6 @@
 package com.pulse.ocs.order;
 
-import com.pulse.platform.security.PulseUser;
+import com.pulse.identity.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -27,7 +27,7 @@ class OrderController {
   }
 
   @PostMapping
-  ResponseEntity<OrderResponse> create(@Valid @RequestBody CreateOrderRequest request, PulseUser user) {
+  ResponseEntity<OrderResponse> create(@Valid @RequestBody CreateOrderRequest request, Caller user) {
     if (!OrderAccess.mayCreate(user)) {
       throw new AccessDeniedException("Only doctors (and administrators) create orders.");
     }
@@ -38,7 +38,7 @@ class OrderController {
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<OrderResponse> get(@PathVariable UUID id, PulseUser user) {
+  ResponseEntity<OrderResponse> get(@PathVariable UUID id, Caller user) {
     Order order = service.find(id).filter(o -> OrderAccess.maySee(user, o))
         .orElseThrow(() -> OrderProblems.notFound(id));
     return ResponseEntity.ok().eTag(etag(order)).body(OrderResponse.of(order));
@@ -46,7 +46,7 @@ class OrderController {
 
   /** The caller's worklist: only orders they may see, filtered, sorted and paged as asked. */
   @GetMapping
-  WorklistPage list(@RequestParam MultiValueMap<String, String> parameters, PulseUser user) {
+  WorklistPage list(@RequestParam MultiValueMap<String, String> parameters, Caller user) {
     if (!OrderAccess.mayList(user)) {
       throw new AccessDeniedException("Only doctors, RIS and LIS workers and administrators have worklists.");
     }

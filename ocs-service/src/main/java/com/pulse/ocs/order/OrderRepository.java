@@ -1,5 +1,6 @@
 package com.pulse.ocs.order;
 
+import com.pulse.identity.JobRole;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -96,7 +97,7 @@ class OrderRepository {
       }
       if (visibility.jobRole() != null) {
         visible.add("job_role = :visibleJobRole");
-        params.put("visibleJobRole", visibility.jobRole());
+        params.put("visibleJobRole", visibility.jobRole().name());
       }
       clauses.add(visible.isEmpty() ? "false" : "(" + String.join(" or ", visible) + ")");
     }

@@ -2,7 +2,7 @@ package com.pulse.ocs.order;
 
 import com.pulse.events.EventType;
 import com.pulse.platform.outbox.Outbox;
-import com.pulse.platform.security.PulseUser;
+import com.pulse.identity.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +34,8 @@ class OrderService {
     Order order = Order.request(request.patientId(), doctorId, request.jobRole(), request.orderCode(),
         request.priority(), request.notes(), now());
     orders.insert(order);
-    outbox.append(EventType.OCS_ORDER_CREATED, order.id().toString(), order.version(), OrderSnapshot.of(order));
+    outbox.append(EventType.OCS_ORDER_CREATED, order.id().toString(), order.version(),
+        OrderSnapshot.of(order, null), OrderAnnouncement.of(order));
     return order;
   }
 
@@ -50,14 +51,15 @@ class OrderService {
    * @param ifMatch the client's precondition, or {@code null}
    */
   @Transactional
-  Order act(UUID id, OrderAction action, PulseUser user, IfMatch ifMatch, String text) {
+  Order act(UUID id, OrderAction action, Caller user, IfMatch ifMatch, String text) {
     for (int attempt = 1; ; attempt++) {
       Order current = orders.find(id).filter(o -> OrderAccess.maySee(user, o))
           .orElseThrow(() -> OrderProblems.notFound(id));
       check(current, action, user, ifMatch);
       Order next = current.apply(action, user.id(), text, now());
       if (orders.update(next, current.version())) {
-        outbox.append(action.event(), id.toString(), next.version(), OrderSnapshot.of(next));
+        outbox.append(action.event(), id.toString(), next.version(), OrderSnapshot.of(next, current.status()),
+            OrderAnnouncement.of(next));
         return next;
       }
       if (attempt == ATTEMPTS) {
@@ -66,7 +68,7 @@ class OrderService {
     }
   }
 
-  private static void check(Order order, OrderAction action, PulseUser user, IfMatch ifMatch) {
+  private static void check(Order order, OrderAction action, Caller user, IfMatch ifMatch) {
     if (!OrderAccess.mayAct(user, action, order)) {
       throw OrderProblems.forbidden(action == OrderAction.CANCEL
           ? "Only the doctor who created an order (or an administrator) cancels it."

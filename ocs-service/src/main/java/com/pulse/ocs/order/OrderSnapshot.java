@@ -1,9 +1,13 @@
 package com.pulse.ocs.order;
 
+import com.pulse.identity.JobRole;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The payload of every {@code ocs.order.*} event: the whole order after the change (schema ocs.order v1). */
+/**
+ * The payload of every {@code ocs.order.*} event: the whole order after the change, and the status it left (schema
+ * ocs.order v1).
+ */
 record OrderSnapshot(
     UUID orderId,
     String patientId,
@@ -13,6 +17,7 @@ record OrderSnapshot(
     Priority priority,
     String notes,
     OrderStatus status,
+    OrderStatus previousStatus,
     String workerId,
     String result,
     String cancelReason,
@@ -23,9 +28,10 @@ record OrderSnapshot(
     Instant completedAt,
     Instant cancelledAt) {
 
-  static OrderSnapshot of(Order o) {
+  /** @param previousStatus the status before the change; null for a new order */
+  static OrderSnapshot of(Order o, OrderStatus previousStatus) {
     return new OrderSnapshot(o.id(), o.patientId(), o.doctorId(), o.jobRole(), o.orderCode(), o.priority(),
-        o.notes(), o.status(), o.workerId(), o.result(), o.cancelReason(), o.version(), o.createdAt(),
+        o.notes(), o.status(), previousStatus, o.workerId(), o.result(), o.cancelReason(), o.version(), o.createdAt(),
         o.acceptedAt(), o.startedAt(), o.completedAt(), o.cancelledAt());
   }
 }

@@ -1,6 +1,8 @@
 package com.pulse.ocs.order;
 
-import com.pulse.platform.security.PulseUser;
+import com.pulse.identity.Caller;
+import com.pulse.identity.JobRole;
+import com.pulse.identity.Role;
 
 /**
  * Which orders a caller's worklist may contain, as a condition the database applies: all of them, or those the
@@ -9,13 +11,13 @@ import com.pulse.platform.security.PulseUser;
  * @param doctorId the doctor's own orders, or {@code null}
  * @param jobRole the worker's job role's orders, or {@code null}
  */
-record OrderVisibility(boolean all, String doctorId, String jobRole) {
+record OrderVisibility(boolean all, String doctorId, JobRole jobRole) {
 
-  static OrderVisibility of(PulseUser user) {
-    if (OrderAccess.isSupervisor(user)) {
+  static OrderVisibility of(Caller user) {
+    if (user.administers()) {
       return new OrderVisibility(true, null, null);
     }
-    return new OrderVisibility(false, user.hasRole("DOCTOR") ? user.id() : null, OrderAccess.jobRoleOf(user));
+    return new OrderVisibility(false, user.hasRole(Role.DOCTOR) ? user.id() : null, user.jobRole());
   }
 
   boolean none() {

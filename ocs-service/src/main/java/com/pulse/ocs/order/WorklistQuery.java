@@ -1,5 +1,6 @@
 package com.pulse.ocs.order;
 
+import com.pulse.identity.JobRole;
 import com.pulse.platform.web.ApiExceptionHandler.FieldProblem;
 import java.time.Instant;
 import java.time.LocalDate;

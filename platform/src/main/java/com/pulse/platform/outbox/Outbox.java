@@ -1,5 +1,7 @@
 package com.pulse.platform.outbox;
 
+import com.pulse.events.Announcement;
+import com.pulse.events.ChannelCatalog;
 import com.pulse.events.EventSchemas;
 import com.pulse.events.EventType;
 import com.pulse.events.PulseEvents;
@@ -14,6 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records a domain event in the current transaction. Call it in the same {@code @Transactional} method that changes
  * the aggregate, after the change, so the aggregate's row lock orders concurrent events of one aggregate.
+ *
+ * <p>The producer names the event's audience ({@link Announcement}): the channels, from its own data, and how urgent
+ * and in what words people are told. Every channel must be one the {@link ChannelCatalog} declares, checked here on
+ * every append: an event addressed to a channel nobody can join would silently reach no one.
  */
 public class Outbox {
 
@@ -22,6 +28,7 @@ public class Outbox {
   private final URI source;
   private final Supplier<String> traceparent;
   private final EventSchemas schemas;
+  private final ChannelCatalog catalog = ChannelCatalog.standard();
 
   Outbox(OutboxStore store, JsonMapper json, URI source, Supplier<String> traceparent, EventSchemas schemas) {
     this.store = store;
@@ -37,15 +44,23 @@ public class Outbox {
    * @param aggregateId the CloudEvents subject and the Kafka key
    * @param sequence the aggregate's version after the change (1 for a new aggregate)
    * @param data the payload, serialized as JSON
+   * @param announcement who the event is for and how to tell them
    * @return the event id
-   * @throws IllegalStateException outside a transaction, or (with schema validation on) for an event that breaks
-   *     its schema
+   * @throws IllegalStateException outside a transaction, for a channel the catalog does not declare, or (with schema
+   *     validation on) for an event that breaks its schema
    */
-  public UUID append(EventType type, String aggregateId, long sequence, Object data) {
+  public UUID append(EventType type, String aggregateId, long sequence, Object data, Announcement announcement) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("Outbox.append needs the transaction that changes " + aggregateId);
     }
+    for (String channel : announcement.audience()) {
+      if (!catalog.isKnown(channel)) {
+        throw new IllegalStateException(type.type() + " event addressed to " + channel
+            + ", which the channel catalog does not declare");
+      }
+    }
     CloudEvent event = PulseEvents.event(type)
+        .announce(announcement)
         .source(source)
         .subject(aggregateId)
         .sequence(sequence)

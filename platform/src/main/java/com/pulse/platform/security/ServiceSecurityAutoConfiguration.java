@@ -1,5 +1,8 @@
 package com.pulse.platform.security;
 
+import com.pulse.identity.CallerReader;
+import com.pulse.identity.spring.CallerAuthenticationConverter;
+import com.pulse.identity.spring.IdentityAutoConfiguration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,8 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless token security for a servlet service: every request authenticated by JWT except health and metrics;
- * roles from the {@code roles} claim as {@code ROLE_*} authorities; errors as problem details.
+ * roles read by the identity contract ({@link CallerReader}: {@code roles}, or an OIDC issuer's claim path) as
+ * {@code ROLE_*} authorities; errors as problem details. Controllers take the caller as a
+ * {@link com.pulse.identity.Caller} parameter.
  */
-@AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class)
+@AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class, after = IdentityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServiceSecurityAutoConfiguration {
 
@@ -31,11 +34,12 @@ public class ServiceSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain pulseServiceSecurity(HttpSecurity http, ObjectProvider<JsonMapper> json) throws Exception {
+  SecurityFilterChain pulseServiceSecurity(HttpSecurity http, ObjectProvider<JsonMapper> json,
+      CallerAuthenticationConverter callers) throws Exception {
     ProblemResponses problems = new ProblemResponses(json.getIfAvailable(() -> JsonMapper.builder().build()));
     http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
         .oauth2ResourceServer(server -> server
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -49,21 +53,12 @@ public class ServiceSecurityAutoConfiguration {
     return http.build();
   }
 
-  static JwtAuthenticationConverter rolesClaimConverter() {
-    JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-    authorities.setAuthoritiesClaimName("roles");
-    authorities.setAuthorityPrefix("ROLE_");
-    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(authorities);
-    return converter;
-  }
-
   @Bean
-  WebMvcConfigurer pulseUserParameters() {
+  WebMvcConfigurer pulseCallerParameters(CallerReader reader) {
     return new WebMvcConfigurer() {
       @Override
       public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new PulseUserArgumentResolver());
+        resolvers.add(new CallerArgumentResolver(reader));
       }
     };
   }

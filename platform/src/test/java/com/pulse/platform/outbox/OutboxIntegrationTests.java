@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.pulse.events.Announcement;
 import com.pulse.events.EventHeaders;
 import com.pulse.events.EventSchemas;
 import com.pulse.events.EventType;
@@ -108,9 +109,21 @@ class OutboxIntegrationTests {
 
   @Test
   void refusesToAppendOutsideATransaction() {
-    assertThatThrownBy(() -> outbox.append(EventType.OCS_ORDER_CREATED, "x", 1, Map.of()))
+    assertThatThrownBy(() -> outbox.append(EventType.OCS_ORDER_CREATED, "x", 1, Map.of(),
+        Widgets.ALL))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("needs the transaction");
+  }
+
+  @Test
+  void refusesAChannelTheCatalogDoesNotDeclareAndRollsBackTheTransaction() {
+    long before = jdbc.sql("select count(*) from pulse_outbox").query(Long.class).single();
+
+    assertThatThrownBy(() -> widgets.createAnnounced(Widgets.order(UUID.randomUUID(), "X",
+        "dr.kim"), Announcement.to("ocs:all", "ocs:job:XRAY")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ocs:job:XRAY, which the channel catalog does not declare");
+    assertThat(jdbc.sql("select count(*) from pulse_outbox").query(Long.class).single()).isEqualTo(before);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.pulse.events.EventType;
 import com.pulse.events.PulseEvents;
+import com.pulse.platform.PlatformTestApplication;
 import com.pulse.servers.KafkaServer;
 import com.pulse.testsupport.PulseInfrastructureExtension;
 import com.pulse.testsupport.TestInfrastructure;
@@ -161,7 +162,7 @@ class OutboxRelayResilienceTests {
       for (String aggregate : aggregates) {
         long version = sequence;
         tx.executeWithoutResult(status -> outbox.append(EventType.OCS_ORDER_CREATED, aggregate, version,
-            order(aggregate, version)));
+            order(aggregate, version), PlatformTestApplication.Widgets.ALL));
       }
     }
   }
