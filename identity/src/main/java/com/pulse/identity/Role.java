@@ -26,7 +26,12 @@ public enum Role {
   /** Employee who votes (seed 002). */
   EMPLOYEE,
   /** A ward display account: shows one department's queue board and nothing else. */
-  DISPLAY;
+  DISPLAY,
+  /**
+   * Another Pulse service calling on its own behalf (the gateway verifying a kiosk login, say): tokens the gateway
+   * signs for itself, never a person's. Grants nothing a person's role does.
+   */
+  SERVICE;
 
   private static final Map<String, Role> BY_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Role::name, Function.identity()));

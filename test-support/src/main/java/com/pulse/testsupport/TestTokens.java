@@ -74,21 +74,10 @@ public final class TestTokens {
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .issuer(ISSUER)
-        .subject(user.id())
         .jwtID(UUID.randomUUID().toString())
         .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(lifetime)))
-        .claim("name", user.name())
-        .claim("roles", user.roles());
-    if (user.jobRole() != null) {
-      claims.claim("jobRole", user.jobRole());
-    }
-    if (user.patientId() != null) {
-      claims.claim("patientId", user.patientId());
-    }
-    if (user.empNo() != null) {
-      claims.claim("empNo", user.empNo());
-    }
+        .expirationTime(Date.from(now.plus(lifetime)));
+    user.claims().forEach(claims::claim);
     return sign(claims.build());
   }
 
