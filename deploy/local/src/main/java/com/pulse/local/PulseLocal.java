@@ -18,8 +18,8 @@ public final class PulseLocal {
 
   /** The demo users of the local stack (password {@code pulse}) and their roles. */
   static final List<String> DEMO_USERS = List.of("admin (ADMIN)", "sysmgr (SYSTEMMANAGER)", "dr.kim (DOCTOR)",
-      "dr.lee (DOCTOR)", "ris.park (RIS)", "lis.choi (LIS)", "qa.jung (QUALITY)", "op.han (OPERATOR)",
-      "patient.1001 (PATIENT)", "emp.12345 (EMPLOYEE)");
+      "dr.lee (DOCTOR)", "nurse.yoon (NURSE)", "ris.park (RIS)", "lis.choi (LIS)", "qa.jung (QUALITY)",
+      "op.han (OPERATOR)", "display.xray (DISPLAY, XRAY queue)", "patient.1001 (PATIENT)", "emp.12345 (EMPLOYEE)");
 
   private PulseLocal() {}
 
@@ -46,7 +46,8 @@ public final class PulseLocal {
     }
     LocalStackOptions options =
         new LocalStackOptions(root, data, keepData, LocalStackOptions.Ports.standard(notificationInstances));
-    System.out.println("Starting Pulse: PostgreSQL, Kafka, gateway, ocs-service, notification-service ...");
+    System.out.println("Starting Pulse: PostgreSQL, Kafka, gateway, " + String.join(", ",
+        DomainService.ALL.stream().map(DomainService::module).toList()) + ", notification-service ...");
     long started = System.nanoTime();
     LocalStack stack;
     try {

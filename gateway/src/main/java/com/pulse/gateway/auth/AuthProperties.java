@@ -15,8 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenTtl how long a refresh token is valid (each use replaces it with a new one)
  * @param oidcIssuerUri production mode: trust this external OpenID Connect issuer (e.g. a Keycloak realm URL) instead
  *     of the gateway's own tokens; its keys come from its discovery document
- * @param rolesClaim the claim holding the roles (an array); may be a dotted path such as
- *     {@code realm_access.roles} (Keycloak)
+ *     (where its tokens keep roles and the user id is {@code pulse.identity.*}, shared with every service)
  */
 @ConfigurationProperties("pulse.auth")
 public record AuthProperties(
@@ -25,8 +24,7 @@ public record AuthProperties(
     String keyFile,
     @DefaultValue List<UserAccount> users,
     @DefaultValue("8h") Duration refreshTokenTtl,
-    String oidcIssuerUri,
-    @DefaultValue("roles") String rolesClaim) {
+    String oidcIssuerUri) {
 
   public AuthProperties {
     if (issuer == null || issuer.isBlank()) {

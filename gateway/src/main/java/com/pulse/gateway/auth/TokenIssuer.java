@@ -1,5 +1,6 @@
 package com.pulse.gateway.auth;
 
+import com.pulse.identity.Claims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
  * Signs access tokens: RS256 with the gateway's key, claims {@code iss sub name roles jti iat exp} plus
- * {@code jobRole}, {@code patientId} and {@code empNo} when the user has them.
+ * {@code jobRole}, {@code patientId}, {@code empNo} and {@code department} when the user has them (names from the
+ * identity contract, {@link Claims}).
  */
 public final class TokenIssuer {
 
@@ -39,18 +41,19 @@ public final class TokenIssuer {
         .id(UUID.randomUUID().toString())
         .issuedAt(now)
         .expiresAt(now.plus(lifetime))
-        .claim("name", user.name())
-        .claim("roles", user.roles());
-    if (user.jobRole() != null) {
-      claims.claim("jobRole", user.jobRole());
-    }
-    if (user.patientId() != null) {
-      claims.claim("patientId", user.patientId());
-    }
-    if (user.empNo() != null) {
-      claims.claim("empNo", user.empNo());
-    }
+        .claim(Claims.NAME, user.name())
+        .claim(Claims.ROLES, user.roles());
+    optional(claims, Claims.JOB_ROLE, user.jobRole());
+    optional(claims, Claims.PATIENT_ID, user.patientId());
+    optional(claims, Claims.EMP_NO, user.empNo());
+    optional(claims, Claims.DEPARTMENT, user.department());
     return encoder.encode(JwtEncoderParameters.from(header, claims.build()));
+  }
+
+  private static void optional(JwtClaimsSet.Builder claims, String name, String value) {
+    if (value != null) {
+      claims.claim(name, value);
+    }
   }
 
   public Duration lifetime() {

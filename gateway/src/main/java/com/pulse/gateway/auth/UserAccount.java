@@ -12,9 +12,10 @@ import java.util.List;
  * @param jobRole {@code RIS} or {@code LIS} for order workers
  * @param patientId set for patients
  * @param empNo set for employees
+ * @param department staff's department or ward, e.g. {@code XRAY} for that ward's display
  */
 public record UserAccount(String username, String password, String name, List<String> roles, String jobRole,
-    String patientId, String empNo) {
+    String patientId, String empNo, String department) {
 
   public UserAccount {
     roles = roles == null ? List.of() : List.copyOf(roles);
@@ -25,6 +26,6 @@ public record UserAccount(String username, String password, String name, List<St
   @Override
   public String toString() {
     return "UserAccount[username=" + username + ", name=" + name + ", roles=" + roles + ", jobRole=" + jobRole
-        + ", patientId=" + patientId + ", empNo=" + empNo + "]";
+        + ", patientId=" + patientId + ", empNo=" + empNo + ", department=" + department + "]";
   }
 }

@@ -1,6 +1,7 @@
 package com.pulse.gateway.security;
 
 import com.pulse.gateway.auth.AuthProperties;
+import com.pulse.identity.spring.CallerAuthenticationConverter;
 import com.pulse.gateway.auth.RevokedTokens;
 import com.pulse.gateway.web.BrowserProperties;
 import com.pulse.gateway.auth.SigningKey;
@@ -16,7 +17,6 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -44,7 +44,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder tokens,
-      ProblemWriter problemWriter, AuthProperties auth, BrowserProperties browsers) {
+      ProblemWriter problemWriter, BrowserProperties browsers, CallerAuthenticationConverter callers) {
     ProblemResponses problems = new ProblemResponses(problemWriter);
     return http
         .authorizeExchange(exchanges -> exchanges
@@ -55,7 +55,8 @@ class SecurityConfiguration {
             .anyExchange().authenticated())
         .oauth2ResourceServer(server -> server
             .bearerTokenConverter(new BearerTokenLocations(WEBSOCKET_PATHS))
-            .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(rolesClaim(auth.rolesClaim())))
+            .jwt(jwt -> jwt.jwtDecoder(tokens)
+                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(callers)))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -83,7 +84,7 @@ class SecurityConfiguration {
     if (auth.trustsExternalIssuer()) {
       issuer = auth.oidcIssuerUri();
       decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
-      log.info("Trusting tokens of the external issuer {} (roles from claim '{}')", issuer, auth.rolesClaim());
+      log.info("Trusting tokens of the external issuer {} (claims read as pulse.identity.* says)", issuer);
     } else {
       issuer = auth.issuer();
       decoder = NimbusReactiveJwtDecoder.withPublicKey(key.publicKey())
@@ -101,12 +102,5 @@ class SecurityConfiguration {
   @Bean
   SecurityObservationSettings securityObservationSettings() {
     return SecurityObservationSettings.noObservations();
-  }
-
-  /** Roles from the configured claim as {@code ROLE_*} authorities, as the services read them. */
-  private static ReactiveJwtAuthenticationConverterAdapter rolesClaim(String claim) {
-    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(new RolesClaim(claim));
-    return new ReactiveJwtAuthenticationConverterAdapter(converter);
   }
 }

@@ -68,6 +68,9 @@ class TokenEndpointTests extends GatewayTestBase {
     assertThat(claims.getStringClaim("jobRole")).isEqualTo(user.jobRole());
     assertThat(claims.getStringClaim("patientId")).isEqualTo(user.patientId());
     assertThat(claims.getStringClaim("empNo")).isEqualTo(user.empNo());
+    assertThat(claims.getStringClaim("department")).isEqualTo(user.department());
+    // the services read the token into the same caller the test user describes
+    assertThat(com.pulse.identity.CallerReader.standard().read(claims.getClaims())).isEqualTo(user.caller());
     assertThat(claims.getClaims()).containsOnlyKeys(expectedClaimNames(user));
     assertThat(UUID.fromString(claims.getJWTID())).isNotNull();
     Instant issuedAt = claims.getIssueTime().toInstant();
@@ -152,7 +155,8 @@ class TokenEndpointTests extends GatewayTestBase {
             Stream.of("iss", "sub", "name", "roles", "jti", "iat", "exp"),
             user.jobRole() == null ? Stream.<String>empty() : Stream.of("jobRole"),
             user.patientId() == null ? Stream.<String>empty() : Stream.of("patientId"),
-            user.empNo() == null ? Stream.<String>empty() : Stream.of("empNo"))
+            user.empNo() == null ? Stream.<String>empty() : Stream.of("empNo"),
+            user.department() == null ? Stream.<String>empty() : Stream.of("department"))
         .flatMap(names -> names)
         .toArray(String[]::new);
   }

@@ -62,6 +62,6 @@ class UserDirectoryTests {
   }
 
   private static UserAccount user(String username, String password, List<String> roles) {
-    return new UserAccount(username, password, null, roles, null, null, null);
+    return new UserAccount(username, password, null, roles, null, null, null, null);
   }
 }
