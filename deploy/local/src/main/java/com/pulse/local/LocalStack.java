@@ -24,7 +24,9 @@ public final class LocalStack implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
   private static final Duration STARTUP = Duration.ofMinutes(3);
-  static final List<String> DATABASES = List.of("ocs", "notification");
+  /** Every domain service's database, and notification-service's. */
+  static final List<String> DATABASES = Stream.concat(DomainService.ALL.stream().map(DomainService::database),
+      Stream.of("notification")).toList();
 
   private final LocalStackOptions options;
   private final List<ServiceProcess> services = new ArrayList<>();
@@ -87,14 +89,19 @@ public final class LocalStack implements AutoCloseable {
         "http://127.0.0.1:" + ports.gateway() + "/.well-known/jwks.json",
         "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
 
+    Map<String, String> routes = new LinkedHashMap<>();
+    DomainService.ALL.forEach(service ->
+        routes.put(service.gatewayUrl(), "http://127.0.0.1:" + service.port().applyAsInt(ports)));
+    routes.put("NOTIFICATION_URL", notificationUrls(ports));
     services.add(ServiceProcess.start("gateway", jar("gateway"), ports.gateway(),
         Map.of("spring.profiles.active", "local", "pulse.auth.issuer", issuer,
             "pulse.auth.key-file", data.resolve("gateway").resolve("signing-key.json").toString()),
-        Map.of("OCS_URL", "http://127.0.0.1:" + ports.ocs(),
-            "NOTIFICATION_URL", notificationUrls(ports)), logs));
-    services.add(ServiceProcess.start("ocs-service", jar("ocs-service"), ports.ocs(),
-        with(tokens, "spring.datasource.url", postgres.jdbcUrl("ocs"),
-            "spring.kafka.bootstrap-servers", kafka.bootstrapServers()), Map.of(), logs));
+        routes, logs));
+    for (DomainService service : DomainService.ALL) {
+      services.add(ServiceProcess.start(service.module(), jar(service.module()), service.port().applyAsInt(ports),
+          with(tokens, "spring.datasource.url", postgres.jdbcUrl(service.database()),
+              "spring.kafka.bootstrap-servers", kafka.bootstrapServers()), Map.of(), logs));
+    }
     int instance = 0;
     for (int port : ports.notification()) {
       instance++;

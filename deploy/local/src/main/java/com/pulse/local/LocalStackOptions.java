@@ -19,12 +19,13 @@ public record LocalStackOptions(Path root, Path dataDirectory, boolean keepData,
    *
    * @param notification one port per notification-service instance
    */
-  public record Ports(int gateway, int ocs, int[] notification, int postgres, int kafka, int kafkaController) {
+  public record Ports(int gateway, int ocs, int spc, int journey, int vote, int[] notification, int postgres,
+      int kafka, int kafkaController) {
 
     /** The well-known ports the README documents; notification-service instances on 8085, 8086, ... */
     public static Ports standard(int notificationInstances) {
-      return new Ports(8080, 8081, IntStream.range(0, notificationInstances).map(i -> 8085 + i).toArray(), 15432,
-          19092, 19093);
+      return new Ports(8080, 8081, 8082, 8083, 8084,
+          IntStream.range(0, notificationInstances).map(i -> 8085 + i).toArray(), 15432, 19092, 19093);
     }
 
     public static Ports standard() {
@@ -33,7 +34,8 @@ public record LocalStackOptions(Path root, Path dataDirectory, boolean keepData,
 
     /** Free ports, so a test stack runs beside a developer's own. */
     public static Ports free(int notificationInstances) {
-      return new Ports(LocalProcesses.freePort(), LocalProcesses.freePort(),
+      return new Ports(LocalProcesses.freePort(), LocalProcesses.freePort(), LocalProcesses.freePort(),
+          LocalProcesses.freePort(), LocalProcesses.freePort(),
           IntStream.range(0, notificationInstances).map(i -> LocalProcesses.freePort()).toArray(),
           LocalProcesses.freePort(), LocalProcesses.freePort(), LocalProcesses.freePort());
     }
