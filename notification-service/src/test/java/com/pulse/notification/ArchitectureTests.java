@@ -1,8 +1,8 @@
 package com.pulse.notification;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.pulse.testsupport.architecture.PulseRules;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -10,14 +10,15 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The delivery pipeline points one way: stream → channel → socket. The intake knows nothing of audiences, audiences
- * nothing of WebSockets (so SSE and polling can subscribe to channels too), and only the intake talks to Kafka.
+ * nothing of WebSockets (so SSE and polling can subscribe to channels too), only the intake talks to Kafka, and no
+ * code outside the seeds' dialects knows a domain. The shared rules fail on deliberate violations in test-support's
+ * PulseRulesTests.
  */
 @AnalyzeClasses(packages = "com.pulse.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
   @ArchTest
-  static final ArchRule featuresAreFreeOfCycles =
-      slices().matching("com.pulse.notification.(*)..").should().beFreeOfCycles();
+  static final ArchRule featuresAreFreeOfCycles = PulseRules.featuresFreeOfCycles("com.pulse.notification");
 
   @ArchTest
   static final ArchRule theIntakeKnowsNoAudience = noClasses().that().resideInAPackage("..notification.stream..")
@@ -34,6 +35,28 @@ class ArchitectureTests {
       .resideInAPackage("..notification.socket..");
 
   @ArchTest
-  static final ArchRule onlyTheIntakeTalksToKafka = noClasses().that().resideOutsideOfPackage("..notification.stream..")
-      .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
+  static final ArchRule onlyTheIntakeTalksToKafka = PulseRules.onlyThereUse("..notification.stream..",
+      "org.apache.kafka..", "org.springframework.kafka..");
+
+  @ArchTest
+  static final ArchRule noDomainKnowledgeOutsideTheDialects = PulseRules.knowNoDomain("com.pulse.notification",
+      "com.pulse.notification.channel..", "com.pulse.notification.stream..", "com.pulse.notification.socket..",
+      "com.pulse.notification.fallback..", "com.pulse.notification.inbox..", "com.pulse.notification.preference..",
+      "com.pulse.notification.metrics..", "com.pulse.notification.config..");
+
+  @ArchTest
+  static final ArchRule everyPackageIsCoveredByTheDomainRule = noClasses().that()
+      .resideOutsideOfPackages("com.pulse.notification", "com.pulse.notification.channel..",
+          "com.pulse.notification.stream..", "com.pulse.notification.socket..", "com.pulse.notification.fallback..",
+          "com.pulse.notification.inbox..", "com.pulse.notification.preference..",
+          "com.pulse.notification.metrics..", "com.pulse.notification.config..", "com.pulse.notification.dialect..")
+      .should().bePublic().orShould().notBePublic()
+      .because("a new package must be added to noDomainKnowledgeOutsideTheDialects (or be a dialect)")
+      .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule dialectsUseTheSocketsPublicSeamOnly = noClasses().that()
+      .resideInAPackage("..notification.dialect..").should().dependOnClassesThat()
+      .resideInAnyPackage("..notification.inbox..", "..notification.preference..", "..notification.fallback..",
+          "reactor.netty..", "io.netty..");
 }

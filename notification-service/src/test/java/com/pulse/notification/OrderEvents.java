@@ -116,7 +116,9 @@ final class OrderEvents implements AutoCloseable {
     data.put("completedAt", null);
     data.put("cancelledAt", null);
     byte[] value = PulseEvents.serialize(PulseEvents.event(EventType.OCS_ORDER_CREATED)
-        .source(SOURCE).subject(orderId).sequence(sequence).data(JSON.writeValueAsBytes(data)).build());
+        .source(SOURCE).subject(orderId).sequence(sequence)
+        .announce(OrderAnnouncements.of(doctorId, jobRole, "ROUTINE", "REQUESTED"))
+        .data(JSON.writeValueAsBytes(data)).build());
     assertThat(SCHEMAS.violations(value)).as("the test event keeps the contract").isEmpty();
     return value;
   }

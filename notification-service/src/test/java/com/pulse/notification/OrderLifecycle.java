@@ -62,6 +62,7 @@ final class OrderLifecycle implements AutoCloseable {
     }
 
     Published accept(String workerId) throws Exception {
+      snapshot.put("previousStatus", snapshot.get("status"));
       snapshot.put("status", "ACCEPTED");
       snapshot.put("workerId", workerId);
       snapshot.put("acceptedAt", Instant.now().toString());
@@ -69,12 +70,14 @@ final class OrderLifecycle implements AutoCloseable {
     }
 
     Published start() throws Exception {
+      snapshot.put("previousStatus", snapshot.get("status"));
       snapshot.put("status", "IN_PROGRESS");
       snapshot.put("startedAt", Instant.now().toString());
       return publish(this, EventType.OCS_ORDER_STARTED);
     }
 
     Published complete(String result) throws Exception {
+      snapshot.put("previousStatus", snapshot.get("status"));
       snapshot.put("status", "COMPLETED");
       snapshot.put("result", result);
       snapshot.put("completedAt", Instant.now().toString());
@@ -82,6 +85,7 @@ final class OrderLifecycle implements AutoCloseable {
     }
 
     Published cancel(String reason) throws Exception {
+      snapshot.put("previousStatus", snapshot.get("status"));
       snapshot.put("status", "CANCELLED");
       snapshot.put("cancelReason", reason);
       snapshot.put("cancelledAt", Instant.now().toString());
@@ -133,6 +137,8 @@ final class OrderLifecycle implements AutoCloseable {
     event.put("subject", order.id());
     event.put("time", Instant.now().toString());
     event.put("datacontenttype", "application/json");
+    event.put("audience", OrderAnnouncements.of((String) order.snapshot.get("doctorId"),
+        (String) order.snapshot.get("jobRole"), "ROUTINE", "REQUESTED").audienceText());
     event.put("data", order.snapshot);
     byte[] value = JSON.writeValueAsBytes(event);
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.OCS_ORDERS, order.id(), value);
@@ -145,7 +151,10 @@ final class OrderLifecycle implements AutoCloseable {
     int version = (Integer) order.snapshot.get("version") + 1;
     order.snapshot.put("version", version);
     CloudEvent event = PulseEvents.event(type).source(URI.create("/pulse/ocs-service")).subject(order.id())
-        .sequence(version).data(JSON.writeValueAsBytes(order.snapshot)).build();
+        .sequence(version)
+        .announce(OrderAnnouncements.of((String) order.snapshot.get("doctorId"), (String) order.snapshot.get("jobRole"),
+            (String) order.snapshot.get("priority"), (String) order.snapshot.get("status")))
+        .data(JSON.writeValueAsBytes(order.snapshot)).build();
     byte[] value = PulseEvents.serialize(event);
     assertThat(SCHEMAS.violations(value)).as("the test's %s keeps the contract", type.type()).isEmpty();
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.OCS_ORDERS, order.id(), value);

@@ -1,5 +1,6 @@
 package com.pulse.notification.channel;
 
+import com.pulse.events.ChannelCatalog;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -75,6 +76,6 @@ public final class ChannelRegistry {
   }
 
   private AtomicInteger counter(String channel) {
-    return perNamespace.computeIfAbsent(Channels.namespace(channel), namespace -> new AtomicInteger());
+    return perNamespace.computeIfAbsent(ChannelCatalog.namespace(channel), namespace -> new AtomicInteger());
   }
 }

@@ -1,5 +1,6 @@
 package com.pulse.notification.channel;
 
+import com.pulse.events.ChannelCatalog;
 import com.pulse.notification.channel.ChannelHistory.Entry;
 import com.pulse.notification.channel.ChannelHistory.Recovery;
 import com.pulse.notification.metrics.NotificationMetrics;
@@ -7,32 +8,29 @@ import com.pulse.notification.stream.PartitionId;
 import com.pulse.notification.stream.StreamEvent;
 import com.pulse.notification.stream.StreamListener;
 import com.pulse.notification.stream.StreamPosition;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hub of delivery: records each event in its channels' history, then hands it live to each member once, with the
- * list of that member's channels it matched (a connection in three matching channels still gets one frame). Members
- * that matched the same channels share one {@link Delivery}, so a frame is built once per distinct channel list; the
- * event's other encodings (a client dialect's frame) once per event.
+ * The hub of delivery, and a domain-free one: an event goes to the channels its producer named in its
+ * {@code audience} (those the {@link ChannelCatalog} declares), is recorded in their history, and is handed live to
+ * each member once, with the list of that member's channels it matched (a connection in three matching channels
+ * still gets one frame). Members that matched the same channels share one {@link Delivery}, so a frame is built once
+ * per distinct channel list; other encodings of the event (a dialect's frame) once per event.
  *
- * <p>Recording, live delivery and every subscription happen under one lock, so a subscriber that recovers and then
- * goes live can neither miss the event in between nor get it twice. The lock is held only to queue frames, never to
- * write them.
+ * <p>A subscriber comes in one way, {@link #join}: greeted, then joined to each channel with the events it missed
+ * replayed first, each join acknowledged, all under one lock with recording and live delivery, so it can neither miss
+ * an event in between nor get one twice. The lock is held only to queue frames, never to write them.
  */
 @Component
 @Order(Dispatcher.ORDER)
@@ -40,46 +38,13 @@ public final class Dispatcher implements StreamListener {
 
   static final int ORDER = 1000;
 
-  /** Outcome of a subscription. {@code position} is where the subscriber stands now in that channel. */
+  /** Outcome of one channel's join. {@code position} is where the subscriber stands now in that channel. */
   public record Subscription(String channel, boolean recovered, StreamPosition position, int replayed) {}
-
-  /** A page of a channel's events for polling clients; {@code position} is the {@code since} of the next page. */
-  public record Page(boolean recovered, List<StreamEvent> events, StreamPosition position) {
-
-    private static final byte[] EVENTS = ",\"events\":[".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] POSITION = "{\"position\":".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] EVENT = ",\"event\":".getBytes(StandardCharsets.UTF_8);
-
-    /**
-     * {@code head} (a JSON object) with an {@code "events":[{"position":…,"event":{…}},…]} member appended, each
-     * event embedded as Kafka holds it (never re-serialized).
-     */
-    public byte[] withEvents(byte[] head, JsonMapper json) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-      out.write(head, 0, head.length - 1);
-      out.writeBytes(EVENTS);
-      boolean first = true;
-      for (StreamEvent event : events) {
-        if (!first) {
-          out.write(',');
-        }
-        first = false;
-        out.writeBytes(POSITION);
-        out.writeBytes(json.writeValueAsBytes(event.position().toString()));
-        out.writeBytes(EVENT);
-        out.writeBytes(event.json());
-        out.write('}');
-      }
-      out.write(']');
-      out.write('}');
-      return out.toByteArray();
-    }
-  }
 
   private static final DeliveryPreferences EVERYTHING = (user, event) -> true;
 
   private final Object lock = new Object();
-  private final RoutingRules rules;
+  private final ChannelCatalog catalog;
   private final ChannelRegistry registry;
   private final ChannelHistory history;
   private final ObjectProvider<DeliveryPreferences> preferenceProvider;
@@ -89,15 +54,15 @@ public final class Dispatcher implements StreamListener {
   private long seq;
 
   @Autowired
-  Dispatcher(RoutingRules rules, ChannelRegistry registry, HistoryProperties limits,
+  Dispatcher(ChannelCatalog catalog, ChannelRegistry registry, HistoryProperties limits,
       ObjectProvider<DeliveryPreferences> preferences, NotificationMetrics metrics) {
-    this(rules, registry, new ChannelHistory(limits, Clock.systemUTC()), preferences, metrics);
-    metrics.subscriptions(List.of("ocs", "spc", "journey", "vote", "user"), registry::subscriptions);
+    this(catalog, registry, new ChannelHistory(limits, Clock.systemUTC()), preferences, metrics);
+    metrics.subscriptions(catalog.namespaces(), registry::subscriptions);
   }
 
-  Dispatcher(RoutingRules rules, ChannelRegistry registry, ChannelHistory history,
+  Dispatcher(ChannelCatalog catalog, ChannelRegistry registry, ChannelHistory history,
       ObjectProvider<DeliveryPreferences> preferences, NotificationMetrics metrics) {
-    this.rules = rules;
+    this.catalog = catalog;
     this.registry = registry;
     this.history = history;
     this.preferenceProvider = preferences;
@@ -114,7 +79,7 @@ public final class Dispatcher implements StreamListener {
 
   @Override
   public void on(StreamEvent event) {
-    List<String> channels = rules.route(event);
+    List<String> channels = audience(event);
     synchronized (lock) {
       current.put(PartitionId.of(event.position()), event.position().offset());
       if (channels.isEmpty()) {
@@ -124,6 +89,19 @@ public final class Dispatcher implements StreamListener {
       history.append(entry);
       deliverLive(entry);
     }
+  }
+
+  /** The event's audience, minus names the catalog does not declare (nobody could be a member of those). */
+  private List<String> audience(StreamEvent event) {
+    List<String> channels = new ArrayList<>(event.audience().size());
+    for (String channel : event.audience()) {
+      if (catalog.isKnown(channel)) {
+        channels.add(channel);
+      } else {
+        metrics.audienceUnknown();
+      }
+    }
+    return channels;
   }
 
   private void deliverLive(Entry entry) {
@@ -144,24 +122,19 @@ public final class Dispatcher implements StreamListener {
         deliver(subscriber, delivery);
       }
     } else if (reached.size() > 1) {
-      deliverOncePerSubscriber(forms, reached, memberSets);
-    }
-  }
-
-  private void deliverOncePerSubscriber(EventForms forms, List<String> channels, List<Set<Subscriber>> memberSets) {
-    Map<Subscriber, List<String>> matched = new IdentityHashMap<>();
-    for (int i = 0; i < channels.size(); i++) {
-      String channel = channels.get(i);
-      for (Subscriber subscriber : memberSets.get(i)) {
-        matched.computeIfAbsent(subscriber, s -> new ArrayList<>(2)).add(channel);
+      Map<Subscriber, List<String>> matched = new IdentityHashMap<>();
+      for (int i = 0; i < reached.size(); i++) {
+        for (Subscriber subscriber : memberSets.get(i)) {
+          matched.computeIfAbsent(subscriber, s -> new ArrayList<>(2)).add(reached.get(i));
+        }
       }
+      Map<List<String>, Delivery> shared = new HashMap<>();
+      matched.forEach((subscriber, list) ->
+          deliver(subscriber, shared.computeIfAbsent(list, l -> new Delivery(forms, l))));
     }
-    Map<List<String>, Delivery> shared = new HashMap<>();
-    matched.forEach((subscriber, list) ->
-        deliver(subscriber, shared.computeIfAbsent(list, l -> new Delivery(forms, l))));
   }
 
-  /** Live delivery and replay alike ask the user's preferences (inbox engineer's {@link DeliveryPreferences}). */
+  /** Live delivery and replay alike ask the user's preferences ({@link DeliveryPreferences}). */
   private void deliver(Subscriber subscriber, Delivery delivery) {
     if (preferences().accepts(subscriber.userId(), delivery.event())) {
       subscriber.deliver(delivery);
@@ -178,40 +151,40 @@ public final class Dispatcher implements StreamListener {
   }
 
   /**
-   * Joins the channel; with {@code since}, first hands over every event of the channel after that position that this
-   * subscriber has not had through another of its channels, in order, or answers not recovered (nothing replayed)
-   * when the gap reaches beyond the history. Authorization is the caller's job ({@link ChannelAccess}).
+   * The one way in: greets the subscriber, then joins each channel; with {@code since}, first hands over every event
+   * of the channel after that position that this subscriber has not had through another of its channels, in order,
+   * or answers not recovered (nothing replayed) when the gap reaches beyond the history. Authorization is the
+   * caller's job (the {@link ChannelCatalog}).
    *
    * @param since null for live events only
-   * @param acknowledge told the outcome after the replayed events were handed over and before any later live event
+   * @param arrival told the greeting, each outcome and the end, before any later live event
    */
-  public Subscription subscribe(Subscriber subscriber, String channel, StreamPosition since,
-      Consumer<Subscription> acknowledge) {
+  public List<Subscription> join(Subscriber subscriber, Collection<String> channels, StreamPosition since,
+      Arrival arrival) {
     synchronized (lock) {
-      Subscription subscription = join(subscriber, channel, since);
-      acknowledge.accept(subscription);
-      return subscription;
+      arrival.greet(position());
+      List<Subscription> subscriptions = new ArrayList<>(channels.size());
+      for (String channel : channels) {
+        Subscription subscription = since == null ? joinLive(subscriber, channel) : recover(subscriber, channel, since);
+        subscriptions.add(subscription);
+        arrival.joined(subscription);
+      }
+      arrival.done();
+      return subscriptions;
     }
   }
 
-  /** Runs {@code work} with no event dispatched meanwhile (e.g. a connection's greeting and its first joins). */
-  public <T> T exclusively(Supplier<T> work) {
-    synchronized (lock) {
-      return work.get();
-    }
+  private Subscription joinLive(Subscriber subscriber, String channel) {
+    registry.join(subscriber, channel, seq + 1);
+    return new Subscription(channel, false, position(), 0);
   }
 
-  private Subscription join(Subscriber subscriber, String channel, StreamPosition since) {
+  private Subscription recover(Subscriber subscriber, String channel, StreamPosition since) {
     Long covered = registry.coveredFrom(subscriber, channel);
-    if (since == null) {
-      registry.join(subscriber, channel, seq + 1);
-      return new Subscription(channel, false, position(), 0);
-    }
     Recovery recovery = history.since(channel, since);
     if (!recovery.recovered()) {
-      registry.join(subscriber, channel, seq + 1);
       metrics.recovery("not_recovered");
-      return new Subscription(channel, false, position(), 0);
+      return joinLive(subscriber, channel);
     }
     // joined first, so replayed frames list this channel like live ones do; from now on it has everything
     registry.join(subscriber, channel, Long.MIN_VALUE);
@@ -231,7 +204,7 @@ public final class Dispatcher implements StreamListener {
   }
 
   /** Leaves the channel; true when the subscriber was a member. */
-  public boolean unsubscribe(Subscriber subscriber, String channel) {
+  public boolean leave(Subscriber subscriber, String channel) {
     return registry.leave(subscriber, channel);
   }
 

@@ -1,11 +1,12 @@
 package com.pulse.notification.config;
 
+import com.pulse.identity.spring.CallerAuthenticationConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every endpoint needs a valid token except health and the Prometheus scrape. The token (RS256, checked against the
- * gateway's JWKS and issuer; roles from the {@code roles} claim, all set by {@code spring.security.oauth2.*}) is
+ * gateway's JWKS and issuer, set by {@code spring.security.oauth2.*}; roles read by the identity contract) is
  * validated during the WebSocket handshake, so a bad one is refused with 401 before any socket exists. Stateless: no
  * session, no CSRF (no cookies are read), no login page.
  */
@@ -26,7 +27,8 @@ class SecurityConfiguration {
       "/actuator/info"};
 
   @Bean
-  SecurityWebFilterChain notificationSecurity(ServerHttpSecurity http, JsonMapper json) {
+  SecurityWebFilterChain notificationSecurity(ServerHttpSecurity http, JsonMapper json,
+      CallerAuthenticationConverter callers) {
     ProblemResponses problems = new ProblemResponses(json);
     return http
         .authorizeExchange(exchanges -> exchanges
@@ -34,7 +36,7 @@ class SecurityConfiguration {
             .anyExchange().authenticated())
         .oauth2ResourceServer(server -> server
             .bearerTokenConverter(new BearerTokenLocations())
-            .jwt(Customizer.withDefaults())
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(callers)))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

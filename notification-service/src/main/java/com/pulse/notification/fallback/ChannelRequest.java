@@ -1,8 +1,7 @@
 package com.pulse.notification.fallback;
 
-import com.pulse.notification.channel.ChannelAccess;
-import com.pulse.notification.channel.Channels;
-import com.pulse.notification.channel.Viewer;
+import com.pulse.events.ChannelCatalog;
+import com.pulse.identity.Caller;
 import com.pulse.notification.stream.StreamPosition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,24 +15,24 @@ final class ChannelRequest {
 
   private ChannelRequest() {}
 
-  /** A channel the viewer may read; 400 naming {@code field} when unknown, 403 when not theirs. */
-  static String channel(ChannelAccess access, Viewer viewer, String field, String channel) {
+  /** A channel the caller may read; 400 naming {@code field} when unknown, 403 when not theirs. */
+  static String channel(ChannelCatalog catalog, Caller caller, String field, String channel) {
     if (channel == null || channel.isBlank()) {
-      throw BadRequest.field(field, "is required: a channel name such as 'ocs:all'");
+      throw BadRequest.field(field, "is required: a channel name such as 'user:<your id>'");
     }
-    if (!Channels.known(channel)) {
+    if (!catalog.isKnown(channel)) {
       throw BadRequest.field(field, "no such channel: '" + abbreviate(channel) + "'");
     }
-    if (!access.maySubscribe(viewer, channel)) {
+    if (!catalog.maySubscribe(caller, channel)) {
       throw BadRequest.forbidden(channel);
     }
     return channel;
   }
 
   /** A comma-separated list of channels, each checked. */
-  static List<String> channels(ChannelAccess access, Viewer viewer, String field, String list) {
+  static List<String> channels(ChannelCatalog catalog, Caller caller, String field, String list) {
     if (list == null || list.isBlank()) {
-      throw BadRequest.field(field, "is required: channel names separated by commas, e.g. 'ocs:all,user:dr.kim'");
+      throw BadRequest.field(field, "is required: channel names separated by commas");
     }
     Set<String> names = new LinkedHashSet<>(List.of(list.split(",")));
     if (names.size() > MAX_CHANNELS) {
@@ -41,7 +40,7 @@ final class ChannelRequest {
     }
     List<String> checked = new ArrayList<>();
     for (String name : names) {
-      checked.add(channel(access, viewer, field, name.trim()));
+      checked.add(channel(catalog, caller, field, name.trim()));
     }
     return checked;
   }
@@ -54,7 +53,7 @@ final class ChannelRequest {
     try {
       return StreamPosition.parse(text);
     } catch (IllegalArgumentException e) {
-      throw BadRequest.field(field, "must be a position given by this service, e.g. 'ocs.orders.v1:0:15,1:7', got '"
+      throw BadRequest.field(field, "must be a position given by this service ('<topic>:<partition>:<offset>,…'), got '"
           + abbreviate(text) + "'");
     }
   }

@@ -1,14 +1,13 @@
 package com.pulse.notification.fallback;
 
-import com.pulse.notification.channel.ChannelAccess;
+import com.pulse.events.ChannelCatalog;
+import com.pulse.identity.Caller;
 import com.pulse.notification.channel.Dispatcher;
-import com.pulse.notification.channel.Viewer;
+import com.pulse.notification.channel.Page;
 import com.pulse.notification.stream.StreamPosition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,28 +25,28 @@ final class EventsController {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
 
-  private final ChannelAccess access;
+  private final ChannelCatalog catalog;
   private final Dispatcher dispatcher;
   private final JsonMapper json;
 
-  EventsController(ChannelAccess access, Dispatcher dispatcher, JsonMapper json) {
-    this.access = access;
+  EventsController(ChannelCatalog catalog, Dispatcher dispatcher, JsonMapper json) {
+    this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.json = json;
   }
 
   @GetMapping(path = "/api/notifications/events", produces = MediaType.APPLICATION_JSON_VALUE)
-  byte[] events(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String channel,
+  byte[] events(Caller caller, @RequestParam(required = false) String channel,
       @RequestParam(required = false) String since, @RequestParam(required = false) String limit) {
-    String name = ChannelRequest.channel(access, Viewer.from(jwt), "channel", channel);
+    String name = ChannelRequest.channel(catalog, caller, "channel", channel);
     StreamPosition from = ChannelRequest.position("since", since);
     int max = ChannelRequest.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
-    Dispatcher.Page page = from == null ? dispatcher.history(name, max) : dispatcher.eventsSince(name, from, max);
+    Page page = from == null ? dispatcher.history(name, max) : dispatcher.eventsSince(name, from, max);
     return body(name, page);
   }
 
   /** {@code {"channel","recovered","position","events":[{"position","event"}…]}}, events as Kafka holds them. */
-  private byte[] body(String channel, Dispatcher.Page page) {
+  private byte[] body(String channel, Page page) {
     Map<String, Object> head = new LinkedHashMap<>();
     head.put("channel", channel);
     head.put("recovered", page.recovered());

@@ -1,8 +1,9 @@
 package com.pulse.notification.fallback;
 
-import com.pulse.notification.channel.ChannelAccess;
+import com.pulse.events.ChannelCatalog;
+import com.pulse.identity.Caller;
+import com.pulse.notification.channel.Arrival;
 import com.pulse.notification.channel.Dispatcher;
-import com.pulse.notification.channel.Viewer;
 import com.pulse.notification.metrics.NotificationMetrics;
 import com.pulse.notification.stream.StreamPosition;
 import java.time.Duration;
@@ -12,8 +13,6 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,17 +33,17 @@ final class SseController {
 
   static final int QUEUE = 1024;
 
-  private final ChannelAccess access;
+  private final ChannelCatalog catalog;
   private final Dispatcher dispatcher;
   private final NotificationMetrics metrics;
   private final JsonMapper json;
   private final Duration heartbeat;
   private final SseStreams streams;
 
-  SseController(ChannelAccess access, Dispatcher dispatcher, NotificationMetrics metrics, JsonMapper json,
-      @Value("${pulse.notification.socket.heartbeat:25s}") Duration heartbeat, SseStreams streams) {
+  SseController(ChannelCatalog catalog, Dispatcher dispatcher, NotificationMetrics metrics,
+      JsonMapper json, @Value("${pulse.notification.socket.heartbeat:25s}") Duration heartbeat, SseStreams streams) {
     this.streams = streams;
-    this.access = access;
+    this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.metrics = metrics;
     this.json = json;
@@ -52,29 +51,37 @@ final class SseController {
   }
 
   @GetMapping(path = "/sse", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  Flux<ServerSentEvent<String>> stream(@AuthenticationPrincipal Jwt jwt,
+  Flux<ServerSentEvent<String>> stream(Caller caller,
       @RequestParam(required = false) String channels,
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-    Viewer viewer = Viewer.from(jwt);
-    List<String> names = ChannelRequest.channels(access, viewer, "channels", channels);
+    List<String> names = ChannelRequest.channels(catalog, caller, "channels", channels);
     StreamPosition since = ChannelRequest.position("Last-Event-ID", lastEventId);
-    SseStream stream = new SseStream(viewer.id(), QUEUE, metrics);
+    SseStream stream = new SseStream(caller.id(), QUEUE, metrics);
     streams.opened(stream);
-    dispatcher.exclusively(() -> {
-      stream.start(since != null ? since : dispatcher.position());
-      boolean recovered = since != null;
-      StreamPosition position = dispatcher.position();
-      for (String channel : names) {
-        Dispatcher.Subscription subscription = dispatcher.subscribe(stream, channel, since, s -> { });
+    dispatcher.join(stream, names, since, new Arrival() {
+      private boolean recovered = since != null;
+      private StreamPosition position;
+
+      @Override
+      public void greet(StreamPosition now) {
+        stream.start(since != null ? since : now);
+        position = now;
+      }
+
+      @Override
+      public void joined(Dispatcher.Subscription subscription) {
         recovered &= subscription.recovered();
         position = position.max(subscription.position());
       }
-      Map<String, Object> subscribed = new LinkedHashMap<>();
-      subscribed.put("channels", names);
-      subscribed.put("recovered", recovered);
-      subscribed.put("position", position.toString());
-      stream.control("subscribed", json.writeValueAsString(subscribed), position);
-      return null;
+
+      @Override
+      public void done() {
+        Map<String, Object> subscribed = new LinkedHashMap<>();
+        subscribed.put("channels", names);
+        subscribed.put("recovered", recovered);
+        subscribed.put("position", position.toString());
+        stream.control("subscribed", json.writeValueAsString(subscribed), position);
+      }
     });
     Sinks.Empty<Void> ended = Sinks.empty();
     Flux<ServerSentEvent<String>> events = stream.events().doFinally(signal -> ended.tryEmitEmpty());
@@ -83,7 +90,7 @@ final class SseController {
         .takeUntilOther(ended.asMono());
     return Flux.merge(events, keepAlive)
         .doFinally(signal -> {
-          names.forEach(channel -> dispatcher.unsubscribe(stream, channel));
+          names.forEach(channel -> dispatcher.leave(stream, channel));
           streams.closed(stream);
         });
   }

@@ -14,7 +14,8 @@ import reactor.util.concurrent.Queues;
  * One SSE response as a channel member. Each event's {@code id} is the stream's position after it (every channel of
  * the stream up to there), so the browser's automatic {@code Last-Event-ID} resumes exactly after it. The queue is
  * bounded: a reader that falls behind gets the stream ended (after what is queued) and resumes from its last id.
- * Frames are emitted under the dispatcher's lock only, hence one at a time as the sink requires.
+ * Every emission is synchronized on the stream, so the sink gets one at a time as it requires, whether it comes from
+ * the dispatcher (events, {@code subscribed}) or from the service stopping.
  */
 final class SseStream implements Subscriber {
 
@@ -41,7 +42,7 @@ final class SseStream implements Subscriber {
   }
 
   @Override
-  public void deliver(Delivery delivery) {
+  public synchronized void deliver(Delivery delivery) {
     if (ended) {
       metrics.frameDropped();
       return;
@@ -61,13 +62,13 @@ final class SseStream implements Subscriber {
   }
 
   /** An event of another kind ({@code subscribed}), carrying the current position as its id. */
-  void control(String name, String json, StreamPosition at) {
+  synchronized void control(String name, String json, StreamPosition at) {
     position = position == null ? at : position.max(at);
     sink.tryEmitNext(ServerSentEvent.builder(json).event(name).id(position.toString()).build());
   }
 
   /** Ends the response after what is queued (the service is stopping). */
-  void end() {
+  synchronized void end() {
     ended = true;
     sink.tryEmitComplete();
   }

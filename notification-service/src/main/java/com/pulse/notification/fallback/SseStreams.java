@@ -1,6 +1,5 @@
 package com.pulse.notification.fallback;
 
-import com.pulse.notification.channel.Dispatcher;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.SmartLifecycle;
@@ -14,12 +13,7 @@ import org.springframework.stereotype.Component;
 final class SseStreams implements SmartLifecycle {
 
   private final Set<SseStream> open = ConcurrentHashMap.newKeySet();
-  private final Dispatcher dispatcher;
   private volatile boolean running;
-
-  SseStreams(Dispatcher dispatcher) {
-    this.dispatcher = dispatcher;
-  }
 
   void opened(SseStream stream) {
     open.add(stream);
@@ -37,11 +31,7 @@ final class SseStreams implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    // emissions are serialized by the dispatcher's lock
-    dispatcher.exclusively(() -> {
-      open.forEach(SseStream::end);
-      return null;
-    });
+    open.forEach(SseStream::end);
   }
 
   @Override

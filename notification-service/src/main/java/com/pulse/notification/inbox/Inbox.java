@@ -1,7 +1,7 @@
 package com.pulse.notification.inbox;
 
 import com.pulse.notification.preference.Preferences;
-import com.pulse.notification.preference.Priority;
+import com.pulse.events.Priority;
 import com.pulse.notification.preference.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package com.pulse.notification.inbox;
 
-import com.pulse.notification.channel.ChannelAccess;
-import com.pulse.notification.channel.Viewer;
+import com.pulse.events.ChannelCatalog;
+import com.pulse.identity.Caller;
 import com.pulse.notification.preference.InvalidRequestException;
 import com.pulse.notification.preference.PreferenceRepository;
 import java.util.Map;
@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,34 +33,34 @@ class InboxController {
 
   private final Inbox inbox;
   private final PreferenceRepository preferences;
-  private final ChannelAccess access;
+  private final ChannelCatalog catalog;
 
-  InboxController(Inbox inbox, PreferenceRepository preferences, ChannelAccess access) {
+  InboxController(Inbox inbox, PreferenceRepository preferences, ChannelCatalog catalog) {
     this.inbox = inbox;
     this.preferences = preferences;
-    this.access = access;
+    this.catalog = catalog;
   }
 
   @GetMapping
-  Mono<NotificationPage> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String unread,
+  Mono<NotificationPage> list(Caller caller, @RequestParam(required = false) String unread,
       @RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
     boolean unreadOnly = flag("unread", unread);
     int limit = size(size);
     Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
-    Audience audience = audience(jwt);
+    Audience audience = audience(caller);
     return blocking(() -> inbox.page(audience, preferences.find(audience.userId()), unreadOnly, after, limit));
   }
 
   @GetMapping("/unread-count")
-  Mono<Map<String, Long>> unreadCount(@AuthenticationPrincipal Jwt jwt) {
-    Audience audience = audience(jwt);
+  Mono<Map<String, Long>> unreadCount(Caller caller) {
+    Audience audience = audience(caller);
     return blocking(() -> Map.of("unread", inbox.unreadCount(audience, preferences.find(audience.userId()))));
   }
 
   /** 204 once read (again: still 204); 404 when the caller's inbox has no such entry, whoever else's might. */
   @PostMapping("/{id}/read")
-  Mono<ResponseEntity<Void>> markRead(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-    Audience audience = audience(jwt);
+  Mono<ResponseEntity<Void>> markRead(Caller caller, @PathVariable String id) {
+    Audience audience = audience(caller);
     return blocking(() -> inbox.markRead(audience, id)).map(found -> {
       if (!found) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
@@ -75,16 +73,16 @@ class InboxController {
   }
 
   @PostMapping("/read-all")
-  Mono<ResponseEntity<Void>> markAllRead(@AuthenticationPrincipal Jwt jwt) {
-    String user = Viewer.from(jwt).id();
+  Mono<ResponseEntity<Void>> markAllRead(Caller caller) {
+    String user = caller.id();
     return blocking(() -> {
       inbox.markAllRead(user);
       return ResponseEntity.noContent().<Void>build();
     });
   }
 
-  private Audience audience(Jwt jwt) {
-    return Audience.of(Viewer.from(jwt), access);
+  private Audience audience(Caller caller) {
+    return Audience.of(caller, catalog);
   }
 
   private static <T> Mono<T> blocking(Callable<T> call) {

@@ -1,6 +1,6 @@
 package com.pulse.notification.inbox;
 
-import com.pulse.notification.preference.Priority;
+import com.pulse.events.Priority;
 import java.time.Instant;
 import java.util.List;
 

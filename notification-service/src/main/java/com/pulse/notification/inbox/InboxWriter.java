@@ -1,30 +1,28 @@
 package com.pulse.notification.inbox;
 
-import com.pulse.notification.stream.Position;
+import com.pulse.notification.stream.EventBatchListener;
+import com.pulse.notification.stream.StreamEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the inbox from Kafka. Unlike the live stream (every instance reads everything), this consumer is in one group
- * shared by all instances ({@value #GROUP}), so each event is written by one of them; a new group starts from the
- * oldest retained event. Offsets are committed only after the batch's rows are committed, and the event id is unique,
- * so a crash or rebalance redelivers at most a batch and a redelivered event changes nothing.
+ * Fills the inbox from the consumer group the instances share, so each event is written by one of them; a new group
+ * starts from the oldest retained event. The event id is unique, so a batch redelivered after a crash or rebalance
+ * changes nothing. While the database is away a batch is retried until it is back; an event the database refuses
+ * for what it is (say, text PostgreSQL cannot store) is found by writing the batch one by one, and handed back to be
+ * set aside on the dead-letter topic, so it never blocks the events behind it.
  */
 @Component
-class InboxWriter {
-
-  static final String LISTENER_ID = "notification-inbox";
-  static final String GROUP = "notification-inbox";
+class InboxWriter implements EventBatchListener {
 
   private static final Logger log = LoggerFactory.getLogger(InboxWriter.class);
 
@@ -45,48 +43,50 @@ class InboxWriter {
         .description("batches that could not be written and will be retried").register(meters);
   }
 
-  @KafkaListener(id = LISTENER_ID, groupId = GROUP, topics = "#{T(com.pulse.events.Topics).all()}",
-      containerFactory = InboxKafkaConfiguration.CONTAINER_FACTORY, batch = "true",
-      properties = {"auto.offset.reset=earliest", "allow.auto.create.topics=false"})
-  void on(List<String> values, @Header(KafkaHeaders.RECEIVED_TOPIC) List<String> topics,
-      @Header(KafkaHeaders.RECEIVED_PARTITION) List<Integer> partitions,
-      @Header(KafkaHeaders.OFFSET) List<Long> offsets,
-      @Header(KafkaHeaders.RECEIVED_TIMESTAMP) List<Long> timestamps) {
-    List<InboxEntry> batch = new ArrayList<>(values.size());
-    for (int i = 0; i < values.size(); i++) {
-      Position position = new Position(topics.get(i), partitions.get(i), offsets.get(i));
-      // read as Object: a record without a value arrives as KafkaNull despite the declared element type
-      Object value = values.get(i);
-      InboxEntry entry = entry(value, position, timestamps.get(i));
-      if (entry != null && !entry.channels().isEmpty()) {
-        batch.add(entry);
-      }
-    }
+  @Override
+  public void onBatch(List<StreamEvent> events) {
+    List<InboxEntry> batch = new ArrayList<>(events.size());
+    events.forEach(event -> batch.add(entries.entry(event)));
     try {
-      int inserted = store.write(batch);
-      written.increment(inserted);
-      duplicates.increment(batch.size() - inserted);
-    } catch (RuntimeException e) {
+      count(store.write(batch.stream().filter(entry -> !entry.channels().isEmpty()).toList()), batch);
+    } catch (DataAccessException e) {
       failures.increment();
-      log.warn("Could not write {} inbox entries ({}); retrying, offsets stay uncommitted", batch.size(),
-          e.toString());
-      throw e;
+      if (transient_(e)) {
+        log.warn("Could not write {} inbox entries ({}); retrying, offsets stay uncommitted", batch.size(),
+            e.toString());
+        throw new RetryLater("the inbox database is unavailable", e);
+      }
+      writeOneByOne(batch);
     }
   }
 
-  /** The entry, or null for a record that is not a structured CloudEvent (skipped, as the live stream does). */
-  private InboxEntry entry(Object value, Position position, Long timestamp) {
-    String json = value instanceof String text ? text
-        : value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : null;
-    if (json == null) {
-      log.warn("Inbox skipped the record at {}: no value", position);
-      return null;
+  /** After a batch was refused: writes each entry alone, so the one the database refuses can be named. */
+  private void writeOneByOne(List<InboxEntry> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      InboxEntry entry = batch.get(i);
+      if (entry.channels().isEmpty()) {
+        continue;
+      }
+      try {
+        count(store.write(List.of(entry)), List.of(entry));
+      } catch (DataAccessException e) {
+        if (transient_(e)) {
+          throw new RetryLater("the inbox database is unavailable", e);
+        }
+        log.warn("The inbox cannot store event {} at {}: {}", entry.eventId(), entry.position(),
+            e.getMostSpecificCause().getMessage());
+        throw new FailedEvent(i, e.getMostSpecificCause());
+      }
     }
-    try {
-      return entries.read(json, position, timestamp == null || timestamp < 0 ? null : Instant.ofEpochMilli(timestamp));
-    } catch (IllegalArgumentException e) {
-      log.warn("Inbox skipped the record at {}: not a structured CloudEvent ({})", position, e.getMessage());
-      return null;
-    }
+  }
+
+  private void count(int inserted, List<InboxEntry> batch) {
+    written.increment(inserted);
+    duplicates.increment(batch.stream().filter(entry -> !entry.channels().isEmpty()).count() - inserted);
+  }
+
+  private static boolean transient_(DataAccessException e) {
+    return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
+        || e instanceof RecoverableDataAccessException;
   }
 }

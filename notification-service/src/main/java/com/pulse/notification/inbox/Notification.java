@@ -1,7 +1,7 @@
 package com.pulse.notification.inbox;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.pulse.notification.preference.Priority;
+import com.pulse.events.Priority;
 import java.time.Instant;
 import java.util.List;
 

@@ -27,11 +27,13 @@ public final class NotificationMetrics {
   private final Counter framesDelivered;
   private final Counter framesDropped;
   private final Timer deliveryLag;
+  private final Counter audienceUnknown;
   private final Map<String, Counter> received = new ConcurrentHashMap<>();
   private final Map<String, Counter> invalid = new ConcurrentHashMap<>();
   private final Map<String, Counter> disconnects = new ConcurrentHashMap<>();
   private final Map<String, Counter> recoveries = new ConcurrentHashMap<>();
   private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+  private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
 
   public NotificationMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -47,6 +49,14 @@ public final class NotificationMetrics {
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(30))
         .register(registry);
+    audienceUnknown = Counter.builder(PREFIX + "audience.unknown")
+        .description("Channels named in an event's audience that the channel catalog does not declare (dropped)")
+        .register(registry);
+  }
+
+  /** An event named a channel the catalog does not declare: a producer bug, counted, never delivered. */
+  public void audienceUnknown() {
+    audienceUnknown.increment();
   }
 
   /** The open-connections gauge, read from whoever owns the connections. */
@@ -101,6 +111,13 @@ public final class NotificationMetrics {
   public void recovery(String outcome) {
     recoveries.computeIfAbsent(outcome, o -> Counter.builder(PREFIX + "recoveries").tag("outcome", o)
         .description("Recovery requests (since / Last-Event-ID), by outcome").register(registry)).increment();
+  }
+
+  /** A record the shared feed could not handle was set aside on its topic's dead-letter topic. */
+  public void deadLetter(String topic) {
+    deadLetters.computeIfAbsent(topic, t -> Counter.builder(PREFIX + "dead.letters").tag("topic", t)
+        .description("Records sent to <topic>.dlt after retries (or at once when not a CloudEvent)")
+        .register(registry)).increment();
   }
 
   /** A connection refused after the handshake: {@code user_limit} or {@code instance_limit}. */

@@ -39,7 +39,7 @@ public final class PreferenceCache extends PeriodicTask implements DeliveryPrefe
   @Override
   public boolean accepts(String userId, StreamEvent event) {
     Preferences preferences = byUser.get(userId);
-    return preferences == null || preferences.accepts(event.type(), EventPriority.of(event));
+    return preferences == null || preferences.accepts(event.type(), event.priority());
   }
 
   /** The user's preferences as live delivery applies them now. */

@@ -1,8 +1,6 @@
 package com.pulse.notification.preference;
 
-import com.pulse.notification.channel.Viewer;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import com.pulse.identity.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,16 +23,16 @@ class PreferenceController {
   }
 
   @GetMapping
-  Mono<PreferencesResponse> get(@AuthenticationPrincipal Jwt jwt) {
-    String user = Viewer.from(jwt).id();
+  Mono<PreferencesResponse> get(Caller caller) {
+    String user = caller.id();
     return Mono.fromCallable(() -> PreferencesResponse.of(repository.find(user)))
         .subscribeOn(Schedulers.boundedElastic());
   }
 
   /** Replaces the caller's preferences; they apply to the inbox and this instance's live delivery at once. */
   @PutMapping
-  Mono<PreferencesResponse> put(@AuthenticationPrincipal Jwt jwt, @RequestBody PreferencesRequest request) {
-    String user = Viewer.from(jwt).id();
+  Mono<PreferencesResponse> put(Caller caller, @RequestBody PreferencesRequest request) {
+    String user = caller.id();
     Preferences preferences = request.validate();
     return Mono.fromCallable(() -> {
       repository.save(user, preferences);

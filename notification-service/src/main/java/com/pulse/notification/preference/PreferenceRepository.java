@@ -1,5 +1,6 @@
 package com.pulse.notification.preference;
 
+import com.pulse.events.Priority;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

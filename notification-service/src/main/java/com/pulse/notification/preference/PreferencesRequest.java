@@ -1,5 +1,6 @@
 package com.pulse.notification.preference;
 
+import com.pulse.events.Priority;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -38,7 +39,7 @@ record PreferencesRequest(String minimumPriority, List<String> mutedTypes) {
         String type = mutedTypes.get(i);
         if (type == null || type.length() > MAX_TYPE_LENGTH || !TYPE.matcher(type).matches()) {
           problems.add(new FieldProblem("mutedTypes[" + i + "]",
-              "must be an event type such as 'ocs.order.created', got " + (type == null ? "null" : "'" + type + "'")));
+              "must be an event type ('<domain>.<aggregate>.<what happened>'), got " + (type == null ? "null" : "'" + type + "'")));
         } else {
           muted.add(type);
         }

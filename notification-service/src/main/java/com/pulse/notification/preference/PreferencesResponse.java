@@ -1,5 +1,6 @@
 package com.pulse.notification.preference;
 
+import com.pulse.events.Priority;
 import java.util.List;
 
 /** Preferences as the API shows them; muted types sorted, so the answer is stable. */

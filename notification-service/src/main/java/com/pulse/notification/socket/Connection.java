@@ -3,7 +3,7 @@ package com.pulse.notification.socket;
 import com.pulse.notification.channel.Delivery;
 import com.pulse.notification.channel.Replay;
 import com.pulse.notification.channel.Subscriber;
-import com.pulse.notification.channel.Viewer;
+import com.pulse.identity.Caller;
 import com.pulse.notification.metrics.NotificationMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,7 @@ final class Connection implements Subscriber {
 
   private final String id = UUID.randomUUID().toString();
   private final WebSocketSession session;
-  private final Viewer viewer;
+  private final Caller caller;
   private final NotificationMetrics metrics;
   private final SendQueue<Outgoing> waiting;
   private final int capacity;
@@ -58,23 +58,23 @@ final class Connection implements Subscriber {
    * @param closeGrace how long a close handshake may take before {@code drop} ends the TCP connection
    * @param drop closes the session's TCP connection at once
    */
-  Connection(WebSocketSession session, Viewer viewer, int sendQueue, NotificationMetrics metrics,
+  Connection(WebSocketSession session, Caller caller, int sendQueue, NotificationMetrics metrics,
       LongSupplier nanoClock, Duration closeGrace, Consumer<WebSocketSession> drop) {
-    this(session, viewer, sendQueue, metrics, nanoClock, closeGrace, drop, Delivery::frame);
+    this(session, caller, sendQueue, metrics, nanoClock, closeGrace, drop, Delivery::frame);
   }
 
   /**
    * @param eventFrames the frame this connection sends for an event (shared, never built per connection), or null
    *     to send nothing for it: {@link Delivery#frame()} on {@code /ws}, a dialect's encoding elsewhere
    */
-  Connection(WebSocketSession session, Viewer viewer, int sendQueue, NotificationMetrics metrics,
+  Connection(WebSocketSession session, Caller caller, int sendQueue, NotificationMetrics metrics,
       LongSupplier nanoClock, Duration closeGrace, Consumer<WebSocketSession> drop,
       Function<Delivery, byte[]> eventFrames) {
     this.session = session;
     this.eventFrames = eventFrames;
     this.closeGrace = closeGrace;
     this.drop = drop;
-    this.viewer = viewer;
+    this.caller = caller;
     this.metrics = metrics;
     this.nanoClock = nanoClock;
     this.lastSeenNanos = nanoClock.getAsLong();
@@ -88,13 +88,13 @@ final class Connection implements Subscriber {
     return id;
   }
 
-  Viewer viewer() {
-    return viewer;
+  Caller caller() {
+    return caller;
   }
 
   @Override
   public String userId() {
-    return viewer.id();
+    return caller.id();
   }
 
   /** When the connection's token expires (null: never); a {@code refresh} moves it. */
@@ -175,7 +175,7 @@ final class Connection implements Subscriber {
     metrics.frameDropped();
     // overflow reads as FAIL_ZERO_SUBSCRIBER before the socket subscribed: the queue's fill level is the real test
     if (result == Sinks.EmitResult.FAIL_OVERFLOW || waiting.size() >= capacity) {
-      log.info("Closing {} of {}: send queue full (slow consumer)", id, viewer.id());
+      log.info("Closing {} of {}: send queue full (slow consumer)", id, caller.id());
       close(CloseCodes.SLOW_CONSUMER, "slow_consumer");
     }
     return false;
@@ -238,6 +238,6 @@ final class Connection implements Subscriber {
 
   @Override
   public String toString() {
-    return "Connection[" + id + " " + viewer.id() + "]";
+    return "Connection[" + id + " " + caller.id() + "]";
   }
 }

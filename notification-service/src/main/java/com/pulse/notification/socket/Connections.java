@@ -1,7 +1,7 @@
 package com.pulse.notification.socket;
 
 import com.pulse.notification.channel.Delivery;
-import com.pulse.notification.channel.Viewer;
+import com.pulse.identity.Caller;
 import com.pulse.notification.metrics.NotificationMetrics;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,13 +59,13 @@ final class Connections implements SmartLifecycle {
     metrics.connections(open, Set::size);
   }
 
-  Connection open(WebSocketSession session, Viewer viewer) {
-    return open(session, viewer, Delivery::frame);
+  Connection open(WebSocketSession session, Caller caller) {
+    return open(session, caller, Delivery::frame);
   }
 
   /** Opens a connection that sends {@code eventFrames} of each event delivered to it (null: nothing). */
-  Connection open(WebSocketSession session, Viewer viewer, Function<Delivery, byte[]> eventFrames) {
-    Connection connection = new Connection(session, viewer, settings.sendQueue(), metrics, nanoClock,
+  Connection open(WebSocketSession session, Caller caller, Function<Delivery, byte[]> eventFrames) {
+    Connection connection = new Connection(session, caller, settings.sendQueue(), metrics, nanoClock,
         settings.closeGrace(), drop, eventFrames);
     connection.rateLimit(new RateLimit(settings.framesPerSecond(), settings.frameBurst(), nanoClock));
     open.add(connection);

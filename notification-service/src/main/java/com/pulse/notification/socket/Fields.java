@@ -1,6 +1,6 @@
 package com.pulse.notification.socket;
 
-import com.pulse.notification.channel.Channels;
+import com.pulse.events.ChannelCatalog;
 import tools.jackson.databind.JsonNode;
 
 /** Reading the members client frames share; a bad one gets its {@code error} frame here and null back. */
@@ -9,7 +9,8 @@ final class Fields {
   private Fields() {}
 
   /** The frame's {@code channel}: a string naming a channel this service knows. */
-  static String channel(Connection connection, ServerFrames frames, JsonNode frame, JsonNode ref) {
+  static String channel(ChannelCatalog catalog, Connection connection, ServerFrames frames, JsonNode frame,
+      JsonNode ref) {
     JsonNode channel = frame.get("channel");
     if (channel == null || !channel.isString()) {
       connection.send(frames.error(ServerFrames.BAD_REQUEST, "\"" + frame.path("type").asString()
@@ -17,9 +18,9 @@ final class Fields {
       return null;
     }
     String name = channel.asString();
-    if (!Channels.known(name)) {
+    if (!catalog.isKnown(name)) {
       connection.send(frames.error(ServerFrames.UNKNOWN_CHANNEL, "no such channel: '"
-          + (name.length() <= 64 ? name : name.substring(0, 64) + "…") + "'", ref));
+          + ClientFrames.abbreviate(name) + "'", ref));
       return null;
     }
     return name;

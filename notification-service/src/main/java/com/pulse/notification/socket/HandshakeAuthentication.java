@@ -1,6 +1,6 @@
 package com.pulse.notification.socket;
 
-import com.pulse.notification.channel.Viewer;
+import com.pulse.identity.CallerReader;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -27,20 +27,28 @@ final class HandshakeAuthentication {
   private static final Logger log = LoggerFactory.getLogger(HandshakeAuthentication.class);
 
   private final ReactiveJwtDecoder decoder;
+  private final CallerReader callers;
 
-  HandshakeAuthentication(ReactiveJwtDecoder decoder) {
+  HandshakeAuthentication(ReactiveJwtDecoder decoder, CallerReader callers) {
     this.decoder = decoder;
+    this.callers = callers;
   }
 
-  /** The caller, or an error carrying the {@link HandshakeRefusal}. */
+  /**
+   * The caller (with the token, which the endpoint drops unless its dialect keeps it), or an error carrying the
+   * {@link HandshakeRefusal}.
+   */
   Mono<SocketCaller> authenticate(HttpServerRequest request) {
     String token = token(request);
     if (token == null) {
       return refused(HandshakeRefusal.tokenRequired(request.fullPath()));
     }
     return decoder.decode(token)
-        .map(jwt -> new SocketCaller(Viewer.from(jwt), jwt.getExpiresAt()))
+        .map(jwt -> new SocketCaller(callers.read(jwt.getClaims()), jwt.getExpiresAt(), token))
         .onErrorResume(BadJwtException.class, bad -> refused(HandshakeRefusal.tokenInvalid(request.fullPath())))
+        // a valid signature on claims that name no user is still no caller
+        .onErrorResume(IllegalArgumentException.class,
+            bad -> refused(HandshakeRefusal.tokenInvalid(request.fullPath())))
         .onErrorResume(error -> !(error instanceof HandshakeRefusal.Refused), error -> {
           log.warn("Cannot check a handshake's token: {}", error.toString());
           return refused(new HandshakeRefusal(HttpResponseStatus.SERVICE_UNAVAILABLE,

@@ -1,6 +1,6 @@
 package com.pulse.notification.socket;
 
-import com.pulse.notification.channel.ChannelAccess;
+import com.pulse.events.ChannelCatalog;
 import com.pulse.notification.channel.Dispatcher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -15,12 +15,12 @@ final class HistoryCommand implements ClientCommand {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
 
-  private final ChannelAccess access;
+  private final ChannelCatalog catalog;
   private final Dispatcher dispatcher;
   private final ServerFrames frames;
 
-  HistoryCommand(ChannelAccess access, Dispatcher dispatcher, ServerFrames frames) {
-    this.access = access;
+  HistoryCommand(ChannelCatalog catalog, Dispatcher dispatcher, ServerFrames frames) {
+    this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.frames = frames;
   }
@@ -32,7 +32,7 @@ final class HistoryCommand implements ClientCommand {
 
   @Override
   public void handle(Connection connection, JsonNode frame, JsonNode ref) {
-    String channel = Fields.channel(connection, frames, frame, ref);
+    String channel = Fields.channel(catalog, connection, frames, frame, ref);
     if (channel == null) {
       return;
     }
@@ -46,7 +46,7 @@ final class HistoryCommand implements ClientCommand {
       }
       limit = limitNode.asInt();
     }
-    if (!access.maySubscribe(connection.viewer(), channel)) {
+    if (!catalog.maySubscribe(connection.caller(), channel)) {
       connection.send(frames.error(ServerFrames.FORBIDDEN, "you may not read " + channel, ref));
       return;
     }

@@ -1,6 +1,7 @@
 package com.pulse.notification.socket;
 
-import com.pulse.notification.channel.ChannelAccess;
+import com.pulse.events.ChannelCatalog;
+import com.pulse.notification.channel.Arrival;
 import com.pulse.notification.channel.Delivery;
 import com.pulse.notification.channel.Dispatcher;
 import com.pulse.notification.stream.StreamPosition;
@@ -11,24 +12,25 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /ws}, protocol v1 ({@link SocketSessions} does what every endpoint shares). On open, {@code connected} and
- * the role's channels are joined in one step (no event can overtake {@code connected} or slip in between),
- * recovering from the handshake's {@code since} when it has one; then every command of {@link ClientFrames} is served.
+ * {@code /ws}, protocol v1 ({@link SocketSessions} does what every endpoint shares). On open, one
+ * {@link Dispatcher#join}: {@code connected} first, then the channels the catalog joins for the caller's roles,
+ * recovering from the handshake's {@code since} when it has one (each answered {@code subscribed}), so no event can
+ * overtake {@code connected} or slip in between; then every command of {@link ClientFrames} is served.
  */
 @Component
 final class NotificationSocketHandler implements WebSocketHandler {
 
   private final SocketSessions sessions;
-  private final ChannelAccess access;
+  private final ChannelCatalog catalog;
   private final Dispatcher dispatcher;
   private final ClientFrames clientFrames;
   private final ServerFrames serverFrames;
   private final SocketProperties settings;
 
-  NotificationSocketHandler(SocketSessions sessions, ChannelAccess access, Dispatcher dispatcher,
+  NotificationSocketHandler(SocketSessions sessions, ChannelCatalog catalog, Dispatcher dispatcher,
       ClientFrames clientFrames, ServerFrames serverFrames, SocketProperties settings) {
     this.sessions = sessions;
-    this.access = access;
+    this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.clientFrames = clientFrames;
     this.serverFrames = serverFrames;
@@ -37,8 +39,8 @@ final class NotificationSocketHandler implements WebSocketHandler {
 
   @Override
   public Mono<Void> handle(WebSocketSession session) {
-    return sessions.serve(session, Delivery::frame, clientFrames,
-        connection -> open(connection, SocketSessions.queryParameter(session, "since")));
+    String since = SocketSessions.queryParameter(session, "since");
+    return sessions.serve(session, Delivery::frame, clientFrames, (connection, caller) -> open(connection, since));
   }
 
   private void open(Connection connection, String sinceText) {
@@ -49,19 +51,21 @@ final class NotificationSocketHandler implements WebSocketHandler {
     } catch (IllegalArgumentException e) {
       badSince = true;
     }
-    Set<String> channels = access.autoJoin(connection.viewer());
+    Set<String> channels = catalog.autoJoin(connection.caller());
     connection.joined(channels);
-    StreamPosition recoverFrom = since;
-    dispatcher.exclusively(() -> {
-      connection.send(serverFrames.connected(connection, channels, settings.heartbeat(), dispatcher.position()));
-      for (String channel : channels) {
-        dispatcher.subscribe(connection, channel, recoverFrom, subscription -> {
-          if (recoverFrom != null) {
-            connection.send(serverFrames.subscribed(subscription, null));
-          }
-        });
+    boolean recovering = since != null;
+    dispatcher.join(connection, channels, since, new Arrival() {
+      @Override
+      public void greet(StreamPosition now) {
+        connection.send(serverFrames.connected(connection, channels, settings.heartbeat(), now));
       }
-      return null;
+
+      @Override
+      public void joined(Dispatcher.Subscription subscription) {
+        if (recovering) {
+          connection.send(serverFrames.subscribed(subscription, null));
+        }
+      }
     });
     if (badSince) {
       connection.send(serverFrames.error(ServerFrames.BAD_REQUEST,

@@ -36,7 +36,7 @@ final class RefreshCommand implements ClientCommand {
     }
     // validation may fetch keys: asynchronous, never on the connection's I/O thread
     decoder.decode(token.asString()).subscribe(jwt -> {
-      if (!Objects.equals(jwt.getSubject(), connection.viewer().id())) {
+      if (!Objects.equals(jwt.getSubject(), connection.caller().id())) {
         connection.send(frames.error(ServerFrames.TOKEN_INVALID, "the token is another user's", ref));
         return;
       }

@@ -1,6 +1,7 @@
 package com.pulse.notification.socket;
 
 import com.pulse.notification.channel.Dispatcher;
+import com.pulse.notification.channel.Page;
 import com.pulse.notification.stream.StreamPosition;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +40,9 @@ final class ServerFrames {
   byte[] connected(Connection connection, Collection<String> channels, Duration heartbeat,
       StreamPosition position) {
     Map<String, Object> user = new LinkedHashMap<>();
-    user.put("id", connection.viewer().id());
-    user.put("name", connection.viewer().name());
-    user.put("roles", connection.viewer().roles());
+    user.put("id", connection.caller().id());
+    user.put("name", connection.caller().name());
+    user.put("roles", connection.caller().roleNames());
     Map<String, Object> frame = frame("connected");
     frame.put("session", connection.id());
     frame.put("user", user);
@@ -78,7 +79,7 @@ final class ServerFrames {
    * {@code {"type":"history","channel":…,"position":…,"ref":…,"events":[{"position":…,"event":{…}},…]}}, the events
    * embedded as Kafka holds them.
    */
-  byte[] history(String channel, Dispatcher.Page page, JsonNode ref) {
+  byte[] history(String channel, Page page, JsonNode ref) {
     Map<String, Object> head = frame("history");
     head.put("channel", channel);
     head.put("position", page.position().toString());

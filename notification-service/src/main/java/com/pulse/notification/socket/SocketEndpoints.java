@@ -1,11 +1,17 @@
 package com.pulse.notification.socket;
 
+import com.pulse.events.ChannelCatalog;
+import com.pulse.notification.channel.Dispatcher;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
@@ -27,7 +33,7 @@ import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The WebSocket endpoints ({@code /ws}; the seed OCS dialect at {@code /ws/ocs}), served by Reactor Netty ahead of
+ * The WebSocket endpoints — {@code /ws} and every {@link SocketDialect}'s paths — served by Reactor Netty ahead of
  * WebFlux: the handshake is authenticated ({@link HandshakeAuthentication}) and upgraded here, and each endpoint's
  * {@link WebSocketHandler} gets a {@link ReactorNettyWebSocketSession} as WebFlux would give it.
  *
@@ -41,22 +47,27 @@ import tools.jackson.databind.json.JsonMapper;
 final class SocketEndpoints implements NettyRouteProvider {
 
   static final String PATH = "/ws";
-  static final String OCS_PATH = "/ws/ocs";
 
   /** Handshake cookies are never read: one shared empty map, not one per connection. */
   private static final MultiValueMap<String, HttpCookie> NO_COOKIES =
       CollectionUtils.unmodifiableMultiValueMap(new LinkedMultiValueMap<>());
 
-  private final Map<String, WebSocketHandler> handlers;
+  private final NotificationSocketHandler socket;
+  private final List<SocketRoute> routes = new ArrayList<>();
   private final HandshakeAuthentication authentication;
   private final Connections connections;
   private final WebsocketServerSpec spec;
   private final JsonMapper json;
 
-  SocketEndpoints(NotificationSocketHandler socket, OcsSocketHandler ocs, HandshakeAuthentication authentication,
-      Connections connections, SocketProperties settings, JsonMapper json) {
-    // the seed's client may add a slash
-    this.handlers = Map.of(PATH, socket, OCS_PATH, ocs, OCS_PATH + "/", ocs);
+  SocketEndpoints(NotificationSocketHandler socket, List<SocketDialect> dialects, SocketSessions sessions,
+      Dispatcher dispatcher, ChannelCatalog catalog, HandshakeAuthentication authentication, Connections connections,
+      SocketProperties settings, JsonMapper json) {
+    this.socket = socket;
+    routes.add(new SocketRoute(PATH, null));
+    for (SocketDialect dialect : dialects) {
+      DialectSocketHandler handler = new DialectSocketHandler(dialect, sessions, dispatcher, catalog, json);
+      dialect.paths().forEach(path -> routes.add(new SocketRoute(path, handler)));
+    }
     this.authentication = authentication;
     this.connections = connections;
     this.json = json;
@@ -65,25 +76,48 @@ final class SocketEndpoints implements NettyRouteProvider {
   }
 
   @Override
-  public HttpServerRoutes apply(HttpServerRoutes routes) {
-    return routes.route(request -> handlers.containsKey(request.fullPath()), this::handshake);
+  public HttpServerRoutes apply(HttpServerRoutes httpRoutes) {
+    return httpRoutes.route(request -> route(request.fullPath()) != null, this::handshake);
   }
 
+  /** The route serving the path, or null. */
+  private Matched route(String path) {
+    for (SocketRoute route : routes) {
+      String parameter = route.match(path);
+      if (parameter != null) {
+        return new Matched(route, parameter.isEmpty() ? null : parameter);
+      }
+    }
+    return null;
+  }
+
+  private record Matched(SocketRoute route, String parameter) {}
+
   private Mono<Void> handshake(HttpServerRequest request, HttpServerResponse response) {
-    WebSocketHandler handler = handlers.get(request.fullPath());
+    Matched matched = route(request.fullPath());
     if (!connections.accepting()) {
       // the open sockets were told to reconnect (1012); one accepted now would hold the shutdown up until it is cut
       return new HandshakeRefusal(HttpResponseStatus.SERVICE_UNAVAILABLE, null,
           "This instance is shutting down: connect again (another instance will answer).", request.fullPath(),
           Duration.ofSeconds(1)).write(response, json);
     }
+    DialectSocketHandler dialect = matched.route().dialect();
+    DialectRequest dialectRequest = new DialectRequest(request.fullPath(), matched.parameter(), query(request.uri()));
     return authentication.authenticate(request)
-        .flatMap(caller -> upgrade(request, response, handler, caller))
+        .flatMap(caller -> {
+          String refusal = dialect == null ? null : dialect.dialect().refusal(caller.caller(), dialectRequest);
+          if (refusal != null) {
+            return Mono.error(new HandshakeRefusal.Refused(new HandshakeRefusal(HttpResponseStatus.FORBIDDEN, null,
+                refusal, request.fullPath())));
+          }
+          SocketCaller kept = dialect != null && dialect.dialect().keepsToken() ? caller : caller.withoutToken();
+          return upgrade(request, response, dialect == null ? socket : dialect, kept, dialectRequest);
+        })
         .onErrorResume(HandshakeRefusal.Refused.class, refused -> refused.refusal().write(response, json));
   }
 
   private Mono<Void> upgrade(HttpServerRequest request, HttpServerResponse response, WebSocketHandler handler,
-      SocketCaller caller) {
+      SocketCaller caller, DialectRequest dialectRequest) {
     if (!HttpMethod.GET.equals(request.method())) {
       return Mono.error(new HandshakeRefusal.Refused(new HandshakeRefusal(HttpResponseStatus.METHOD_NOT_ALLOWED,
           null, "A WebSocket handshake is a GET request.", request.fullPath())));
@@ -92,10 +126,19 @@ final class SocketEndpoints implements NettyRouteProvider {
       return Mono.error(new HandshakeRefusal.Refused(new HandshakeRefusal(HttpResponseStatus.BAD_REQUEST, null,
           "This endpoint is a WebSocket: send a handshake (Upgrade: websocket).", request.fullPath())));
     }
-    HandshakeInfo info = new HandshakeInfo(withoutToken(request.uri(), request.fullPath()), HttpHeaders.EMPTY, NO_COOKIES, Mono.just(caller), null,
-        request.remoteAddress(), Map.of(), "[" + request.requestId() + "] ");
+    Map<String, Object> attributes = handler == socket ? Map.of()
+        : Map.of(DialectSocketHandler.REQUEST, dialectRequest);
+    HandshakeInfo info = new HandshakeInfo(withoutToken(request.uri(), request.fullPath()), HttpHeaders.EMPTY,
+        NO_COOKIES, Mono.just(caller), null, request.remoteAddress(), attributes, "[" + request.requestId() + "] ");
     return response.sendWebsocket((in, out) -> handler.handle(new ReactorNettyWebSocketSession(in, out, info,
         new NettyDataBufferFactory(response.alloc()), spec.maxFramePayloadLength())), spec);
+  }
+
+  /** The query parameters other than the token, decoded. */
+  private static Map<String, List<String>> query(String uri) {
+    Map<String, List<String>> parameters = new HashMap<>(new QueryStringDecoder(uri).parameters());
+    parameters.remove(HandshakeAuthentication.TOKEN_PARAMETER);
+    return parameters;
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.pulse.notification.socket;
 
-import com.pulse.notification.channel.ChannelAccess;
+import com.pulse.events.ChannelCatalog;
+import com.pulse.notification.channel.Arrival;
 import com.pulse.notification.channel.Dispatcher;
 import com.pulse.notification.stream.StreamPosition;
 import java.util.List;
@@ -18,12 +19,12 @@ final class SubscribeCommand implements ClientCommand {
   /** Channels one connection may be in at once: a guard against a client subscribing to every id it can make up. */
   static final int MAX_CHANNELS = 128;
 
-  private final ChannelAccess access;
+  private final ChannelCatalog catalog;
   private final Dispatcher dispatcher;
   private final ServerFrames frames;
 
-  SubscribeCommand(ChannelAccess access, Dispatcher dispatcher, ServerFrames frames) {
-    this.access = access;
+  SubscribeCommand(ChannelCatalog catalog, Dispatcher dispatcher, ServerFrames frames) {
+    this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.frames = frames;
   }
@@ -35,7 +36,7 @@ final class SubscribeCommand implements ClientCommand {
 
   @Override
   public void handle(Connection connection, JsonNode frame, JsonNode ref) {
-    String channel = Fields.channel(connection, frames, frame, ref);
+    String channel = Fields.channel(catalog, connection, frames, frame, ref);
     if (channel == null) {
       return;
     }
@@ -46,11 +47,11 @@ final class SubscribeCommand implements ClientCommand {
         since = StreamPosition.parse(sinceNode.isString() ? sinceNode.asString() : null);
       } catch (IllegalArgumentException e) {
         connection.send(frames.error(ServerFrames.BAD_REQUEST,
-            "\"since\" must be a position given by this service, e.g. \"ocs.orders.v1:0:15,1:7\"", ref));
+            "\"since\" must be a position given by this service (\"<topic>:<partition>:<offset>,…\")", ref));
         return;
       }
     }
-    if (!access.maySubscribe(connection.viewer(), channel)) {
+    if (!catalog.maySubscribe(connection.caller(), channel)) {
       connection.send(frames.error(ServerFrames.FORBIDDEN, "you may not subscribe to " + channel, ref));
       return;
     }
@@ -60,11 +61,15 @@ final class SubscribeCommand implements ClientCommand {
       return;
     }
     connection.joined(List.of(channel));
-    dispatcher.subscribe(connection, channel, since,
-        subscription -> connection.send(frames.subscribed(subscription, ref)));
+    dispatcher.join(connection, List.of(channel), since, new Arrival() {
+      @Override
+      public void joined(Dispatcher.Subscription subscription) {
+        connection.send(frames.subscribed(subscription, ref));
+      }
+    });
     if (connection.closing()) {
       // closed meanwhile: its cleanup may have run before this join
-      dispatcher.unsubscribe(connection, channel);
+      dispatcher.leave(connection, channel);
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.pulse.notification.socket;
 
+import com.pulse.events.ChannelCatalog;
 import com.pulse.notification.channel.Dispatcher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -8,10 +9,12 @@ import tools.jackson.databind.JsonNode;
 @Component
 final class UnsubscribeCommand implements ClientCommand {
 
+  private final ChannelCatalog catalog;
   private final Dispatcher dispatcher;
   private final ServerFrames frames;
 
-  UnsubscribeCommand(Dispatcher dispatcher, ServerFrames frames) {
+  UnsubscribeCommand(ChannelCatalog catalog, Dispatcher dispatcher, ServerFrames frames) {
+    this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.frames = frames;
   }
@@ -23,11 +26,11 @@ final class UnsubscribeCommand implements ClientCommand {
 
   @Override
   public void handle(Connection connection, JsonNode frame, JsonNode ref) {
-    String channel = Fields.channel(connection, frames, frame, ref);
+    String channel = Fields.channel(catalog, connection, frames, frame, ref);
     if (channel == null) {
       return;
     }
-    if (!dispatcher.unsubscribe(connection, channel)) {
+    if (!dispatcher.leave(connection, channel)) {
       connection.send(frames.error(ServerFrames.NOT_SUBSCRIBED, "not subscribed to " + channel, ref));
       return;
     }

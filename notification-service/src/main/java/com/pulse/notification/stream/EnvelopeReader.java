@@ -1,22 +1,24 @@
 package com.pulse.notification.stream;
 
+import com.pulse.events.PulseEvents;
+import com.pulse.events.Priority;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads what routing needs from a structured-mode CloudEvent in one streaming pass, without building a tree:
- * {@code id}, {@code type}, {@code subject}, {@code time} and the top-level scalars of {@code data}. The pass covers
- * the whole document, so a record that reads here is well-formed JSON and its bytes can be embedded in a frame as
- * they are.
+ * Reads what delivery needs from a structured-mode CloudEvent in one streaming pass, without building a tree:
+ * {@code id}, {@code type}, {@code subject}, {@code time} and the announcement extensions ({@code audience},
+ * {@code priority}, {@code title}, {@code summary}). The payload is skipped unread. The pass covers the whole
+ * document, so a record that reads here is well-formed JSON and its bytes can be embedded in a frame as they are.
+ * Used by the live intake and the inbox alike, so both read an event the same way.
  */
-final class EnvelopeReader {
+public final class EnvelopeReader {
 
   private final JsonFactory json = new JsonFactory();
 
@@ -24,12 +26,15 @@ final class EnvelopeReader {
    * @param fallbackTime used when the event has no (readable) {@code time}: the Kafka record timestamp
    * @throws IllegalArgumentException when the bytes are not one JSON object with a string {@code id} and {@code type}
    */
-  StreamEvent read(Position position, byte[] value, Instant fallbackTime) {
+  public StreamEvent read(Position position, byte[] value, Instant fallbackTime) {
     String id = null;
     String type = null;
     String subject = null;
     String time = null;
-    Map<String, String> data = Map.of();
+    String audience = null;
+    String priority = null;
+    String title = null;
+    String summary = null;
     try (JsonParser parser = json.createParser(value)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("not a JSON object");
@@ -42,7 +47,10 @@ final class EnvelopeReader {
           case "type" -> type = text(parser, token);
           case "subject" -> subject = text(parser, token);
           case "time" -> time = text(parser, token);
-          case "data" -> data = token == JsonToken.START_OBJECT ? scalars(parser) : skip(parser);
+          case PulseEvents.AUDIENCE -> audience = text(parser, token);
+          case PulseEvents.PRIORITY -> priority = text(parser, token);
+          case PulseEvents.TITLE -> title = text(parser, token);
+          case PulseEvents.SUMMARY -> summary = text(parser, token);
           default -> parser.skipChildren();
         }
       }
@@ -55,7 +63,8 @@ final class EnvelopeReader {
     if (id == null || type == null) {
       throw new IllegalArgumentException("no string 'id' and 'type'");
     }
-    return new StreamEvent(position, value, id, type, subject, instant(time, fallbackTime), data);
+    return new StreamEvent(position, value, id, type, subject, instant(time, fallbackTime), channels(audience),
+        Priority.named(priority).orElse(Priority.NORMAL), title, summary);
   }
 
   private static String text(JsonParser parser, JsonToken token) {
@@ -66,24 +75,9 @@ final class EnvelopeReader {
     return null;
   }
 
-  /** The members of the {@code data} object that are strings, numbers or booleans, as text. */
-  private static Map<String, String> scalars(JsonParser parser) {
-    Map<String, String> scalars = new HashMap<>();
-    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = parser.currentName();
-      JsonToken token = parser.nextToken();
-      if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
-        scalars.put(name, parser.getString());
-      } else {
-        parser.skipChildren();
-      }
-    }
-    return scalars;
-  }
-
-  private static Map<String, String> skip(JsonParser parser) {
-    parser.skipChildren();
-    return Map.of();
+  private static List<String> channels(String audience) {
+    return audience == null || audience.isEmpty() ? List.of()
+        : List.of(audience.split(",")).stream().filter(channel -> !channel.isEmpty()).distinct().toList();
   }
 
   private static Instant instant(String time, Instant fallback) {

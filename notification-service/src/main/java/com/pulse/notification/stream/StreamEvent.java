@@ -1,11 +1,13 @@
 package com.pulse.notification.stream;
 
+import com.pulse.events.Priority;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 /**
  * One event as read from Kafka: its raw bytes (the structured-mode CloudEvent JSON exactly as the producer wrote it,
- * to be embedded in frames without re-serializing) and the few attributes routing needs, parsed once.
+ * to be embedded in frames without re-serializing) and the envelope attributes delivery needs, parsed once. Nothing
+ * of the payload is read: who is told, how urgently and in what words is what the producer put in the envelope.
  *
  * @param position where the event sits in Kafka; the same on every instance
  * @param json the record value, never modified (shared by every frame built from it)
@@ -13,14 +15,16 @@ import java.util.Map;
  * @param type the CloudEvents {@code type}, e.g. {@code ocs.order.created}
  * @param subject the aggregate id, or null
  * @param time the CloudEvents {@code time}, or the Kafka record timestamp when the event has none
- * @param data the top-level scalar members of {@code data} as text (nested objects and arrays left out)
+ * @param audience the channels of the {@code audience} extension, as written (not yet checked against the catalog)
+ * @param priority the {@code priority} extension; NORMAL when absent or unreadable
+ * @param title the {@code title} extension, or null
+ * @param summary the {@code summary} extension, or null
  */
 public record StreamEvent(Position position, byte[] json, String id, String type, String subject, Instant time,
-    Map<String, String> data) {
+    List<String> audience, Priority priority, String title, String summary) {
 
-  /** A top-level scalar of the payload as text, or null when absent, null or not a scalar. */
-  public String data(String field) {
-    return data.get(field);
+  public StreamEvent {
+    audience = List.copyOf(audience);
   }
 
   @Override

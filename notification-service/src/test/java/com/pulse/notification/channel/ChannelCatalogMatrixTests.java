@@ -2,6 +2,9 @@ package com.pulse.notification.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.events.ChannelCatalog;
+import com.pulse.notification.AccessMatrix;
+import com.pulse.identity.Caller;
 import com.pulse.testsupport.TestUser;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,43 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The authorization matrix: every demo role against every kind of channel, their own and other people's. */
-class ChannelAccessTests {
+/**
+ * The authorization matrix, as the delivery core applies the channel catalog: every demo role against every kind of
+ * channel, their own and other people's, with callers read from their tokens' claims as every service reads them.
+ */
+class ChannelCatalogMatrixTests {
 
-  private static final TestUser NURSE = new TestUser("nurse.yoon", "Yoon", List.of("NURSE"), null, null, null);
-  private static final TestUser PATIENT_2002 =
-      new TestUser("patient.2002", "Patient 2002", List.of("PATIENT"), null, "2002", null);
-
-  private static final List<String> CHANNELS = List.of("ocs:all", "ocs:doctor:dr.kim", "ocs:doctor:dr.lee",
-      "ocs:job:RIS", "ocs:job:LIS", "spc:alerts", "spc:product:P-7", "journey:patient:1001", "journey:patient:2002",
-      "journey:queue:CT-1", "vote:poll:lunch", "user:dr.kim", "user:patient.1001", "user:emp.12345");
-
-  /** Who may join which of {@link #CHANNELS}: everything else is refused. */
-  private static final Map<TestUser, Set<String>> ALLOWED = Map.ofEntries(
-      Map.entry(TestUser.ADMIN, Set.of("ocs:all", "ocs:doctor:dr.kim", "ocs:doctor:dr.lee", "ocs:job:RIS",
-          "ocs:job:LIS", "spc:alerts", "spc:product:P-7", "journey:patient:1001", "journey:patient:2002",
-          "journey:queue:CT-1", "vote:poll:lunch")),
-      Map.entry(TestUser.SYSTEM_MANAGER, Set.of("ocs:all", "ocs:doctor:dr.kim", "ocs:doctor:dr.lee", "ocs:job:RIS",
-          "ocs:job:LIS", "spc:alerts", "spc:product:P-7", "journey:patient:1001", "journey:patient:2002",
-          "journey:queue:CT-1", "vote:poll:lunch")),
-      Map.entry(TestUser.DR_KIM, Set.of("ocs:doctor:dr.kim", "journey:patient:1001", "journey:patient:2002",
-          "journey:queue:CT-1", "user:dr.kim")),
-      Map.entry(TestUser.DR_LEE, Set.of("ocs:doctor:dr.lee", "journey:patient:1001", "journey:patient:2002",
-          "journey:queue:CT-1")),
-      Map.entry(NURSE, Set.of("journey:patient:1001", "journey:patient:2002", "journey:queue:CT-1")),
-      Map.entry(TestUser.RIS_PARK, Set.of("ocs:job:RIS")),
-      Map.entry(TestUser.LIS_CHOI, Set.of("ocs:job:LIS")),
-      Map.entry(TestUser.QA_JUNG, Set.of("spc:alerts", "spc:product:P-7")),
-      Map.entry(TestUser.OP_HAN, Set.of("spc:alerts", "spc:product:P-7")),
-      Map.entry(TestUser.PATIENT_1001, Set.of("journey:patient:1001", "user:patient.1001")),
-      Map.entry(PATIENT_2002, Set.of("journey:patient:2002")),
-      Map.entry(TestUser.EMP_12345, Set.of("vote:poll:lunch", "user:emp.12345")));
-
-  private final ChannelAccess access = new ChannelAccess();
+  private final ChannelCatalog access = ChannelCatalog.standard();
 
   static List<Arguments> matrix() {
     List<Arguments> cells = new ArrayList<>();
-    ALLOWED.forEach((user, allowed) -> CHANNELS.forEach(channel ->
+    AccessMatrix.ALLOWED.forEach((user, allowed) -> AccessMatrix.CHANNELS.forEach(channel ->
         cells.add(Arguments.of(user.id(), channel, allowed.contains(channel), user))));
     return cells;
   }
@@ -60,17 +37,8 @@ class ChannelAccessTests {
   }
 
   static List<Arguments> demoUsers() {
-    return List.of(
-        Arguments.of(TestUser.ADMIN, List.of("ocs:all", "user:admin")),
-        Arguments.of(TestUser.SYSTEM_MANAGER, List.of("ocs:all", "user:sysmgr")),
-        Arguments.of(TestUser.DR_KIM, List.of("ocs:doctor:dr.kim", "user:dr.kim")),
-        Arguments.of(TestUser.DR_LEE, List.of("ocs:doctor:dr.lee", "user:dr.lee")),
-        Arguments.of(TestUser.RIS_PARK, List.of("ocs:job:RIS", "user:ris.park")),
-        Arguments.of(TestUser.LIS_CHOI, List.of("ocs:job:LIS", "user:lis.choi")),
-        Arguments.of(TestUser.QA_JUNG, List.of("spc:alerts", "user:qa.jung")),
-        Arguments.of(TestUser.OP_HAN, List.of("spc:alerts", "user:op.han")),
-        Arguments.of(TestUser.PATIENT_1001, List.of("journey:patient:1001", "user:patient.1001")),
-        Arguments.of(TestUser.EMP_12345, List.of("user:emp.12345")));
+    return AccessMatrix.AUTO_JOINED.entrySet().stream()
+        .map(entry -> Arguments.of(entry.getKey(), entry.getValue())).toList();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -82,28 +50,30 @@ class ChannelAccessTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("demoUsers")
   void whatIsJoinedOnConnectIsAlsoAllowedOnRequest(TestUser user, List<String> expected) {
-    Viewer viewer = viewer(user);
-    assertThat(access.autoJoin(viewer)).allMatch(channel -> access.maySubscribe(viewer, channel));
+    Caller caller = viewer(user);
+    assertThat(access.autoJoin(caller)).allMatch(channel -> access.maySubscribe(caller, channel));
   }
 
   @Test
   void aWorkerWithoutAJobRoleClaimIsTheJobOfTheirRole() {
-    Viewer ris = new Viewer("ris.new", "New", List.of("RIS"), null, null, null);
+    Caller ris = viewer(new TestUser("ris.new", "New", List.of("RIS"), null, null, null));
 
     assertThat(access.autoJoin(ris)).containsExactly("ocs:job:RIS", "user:ris.new");
   }
 
   @Test
   void aUserWithSeveralRolesJoinsEveryChannelOfEveryRoleOnce() {
-    Viewer chief = new Viewer("dr.kim", "Chief", List.of("DOCTOR", "ADMIN", "RIS", "LIS"), null, null, null);
+    Caller chief = viewer(new TestUser("dr.kim", "Chief", List.of("DOCTOR", "ADMIN", "RIS", "LIS"), null, null,
+        null));
 
+    // one job role per worker, as ocs-service decides it too: RIS when the token names none
     assertThat(access.autoJoin(chief))
-        .containsExactly("ocs:all", "ocs:doctor:dr.kim", "ocs:job:RIS", "ocs:job:LIS", "user:dr.kim");
+        .containsExactly("ocs:all", "ocs:doctor:dr.kim", "ocs:job:RIS", "user:dr.kim");
   }
 
   @Test
   void aPatientWithoutAPatientIdClaimGetsNoJourneyChannel() {
-    Viewer patient = new Viewer("patient.x", "X", List.of("PATIENT"), null, null, null);
+    Caller patient = viewer(new TestUser("patient.x", "X", List.of("PATIENT"), null, null, null));
 
     assertThat(access.autoJoin(patient)).containsExactly("user:patient.x");
     assertThat(access.maySubscribe(patient, "journey:patient:")).isFalse();
@@ -112,7 +82,7 @@ class ChannelAccessTests {
 
   @Test
   void unknownOrMalformedChannelsAreRefusedToEveryone() {
-    Viewer admin = viewer(TestUser.ADMIN);
+    Caller admin = viewer(TestUser.ADMIN);
     for (String channel : List.of("ocs:doctor:", "ocs:everything", "spc", "user:", "user:a b", "*", "",
         "ocs:doctor:" + "x".repeat(129))) {
       assertThat(access.maySubscribe(admin, channel)).as(channel).isFalse();
@@ -120,7 +90,26 @@ class ChannelAccessTests {
     assertThat(access.maySubscribe(admin, null)).isFalse();
   }
 
-  static Viewer viewer(TestUser user) {
-    return new Viewer(user.id(), user.name(), user.roles(), user.jobRole(), user.patientId(), user.empNo());
+  @Test
+  void aJobRoleClaimTheContractDoesNotKnowOpensNoChannel() {
+    // the drift this catalog ends: a token saying jobRole=XRAY joined ocs:job:XRAY; now it is a RIS worker's token
+    Caller odd = viewer(new TestUser("ris.odd", "Odd", List.of("RIS"), "XRAY", null, null));
+
+    assertThat(access.autoJoin(odd)).containsExactly("ocs:job:RIS", "user:ris.odd");
+    assertThat(access.maySubscribe(odd, "ocs:job:XRAY")).isFalse();
+    assertThat(access.maySubscribe(odd, "ocs:job:LIS")).isFalse();
+  }
+
+  @Test
+  void aDisplayOfAnotherDepartmentSeesNoOtherQueue() {
+    Caller ct = viewer(new TestUser("display.ct", "CT", List.of("DISPLAY"), null, null, null, "CT"));
+
+    assertThat(access.autoJoin(ct)).containsExactly("journey:queue:CT", "user:display.ct");
+    assertThat(access.maySubscribe(ct, "journey:queue:XRAY")).isFalse();
+  }
+
+  /** The caller a service reads from the user's token. */
+  static Caller viewer(TestUser user) {
+    return user.caller();
   }
 }

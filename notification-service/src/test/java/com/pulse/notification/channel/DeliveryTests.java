@@ -2,12 +2,12 @@ package com.pulse.notification.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.events.Priority;
 import com.pulse.notification.stream.Position;
 import com.pulse.notification.stream.StreamEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +37,7 @@ class DeliveryTests {
 
   private static Delivery delivery(List<String> channels) {
     StreamEvent event = new StreamEvent(new Position("ocs.orders.v1", 2, 41), EVENT.getBytes(StandardCharsets.UTF_8),
-        "e-1", "ocs.order.created", "order-1", Instant.EPOCH, Map.of());
+        "e-1", "ocs.order.created", "order-1", Instant.EPOCH, channels, Priority.NORMAL, null, null);
     return new Delivery(event, channels);
   }
 }

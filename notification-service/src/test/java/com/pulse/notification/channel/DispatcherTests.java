@@ -2,6 +2,8 @@ package com.pulse.notification.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.events.ChannelCatalog;
+import com.pulse.events.Priority;
 import com.pulse.notification.stream.Position;
 import com.pulse.notification.stream.StreamEvent;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import tools.jackson.databind.JsonNode;
@@ -22,10 +23,12 @@ class DispatcherTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String RAW = "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"type\":\"ocs.order.created\","
+      + "\"audience\":\"ocs:all,ocs:doctor:dr.kim,ocs:job:RIS\","
       + "\"data\":{\"doctorId\":\"dr.kim\",\"jobRole\":\"RIS\",\"notes\":\"ünïcode \\\"quoted\\\"\"}}";
+  private static final List<String> AUDIENCE = List.of("ocs:all", "ocs:doctor:dr.kim", "ocs:job:RIS");
 
   private final ChannelRegistry registry = new ChannelRegistry();
-  private final Dispatcher dispatcher = new Dispatcher(new RoutingRules(), registry,
+  private final Dispatcher dispatcher = new Dispatcher(ChannelCatalog.standard(), registry,
       new ChannelHistory(new HistoryProperties(Duration.ofMinutes(10), 100), Clock.systemUTC()),
       new StaticListableBeanFactory().getBeanProvider(DeliveryPreferences.class),
       new NotificationMetrics(new SimpleMeterRegistry()));
@@ -113,6 +116,44 @@ class DispatcherTests {
   }
 
   @Test
+  void theAudienceAloneDecidesWhoGetsAnEventNotItsTypeOrPayload() {
+    Recorder admin = join("ocs:all");
+    Recorder kim = join("ocs:doctor:dr.kim");
+    Recorder ris = join("ocs:job:RIS");
+
+    // an order event whose producer addressed only the doctor: nobody else gets it, whatever its data says
+    dispatcher.on(event(List.of("ocs:doctor:dr.kim")));
+
+    assertThat(kim.received).hasSize(1);
+    assertThat(admin.received).isEmpty();
+    assertThat(ris.received).isEmpty();
+  }
+
+  @Test
+  void channelsTheCatalogDoesNotDeclareAreDroppedAndCounted() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Dispatcher counting = new Dispatcher(ChannelCatalog.standard(), registry,
+        new ChannelHistory(new HistoryProperties(Duration.ofMinutes(10), 100), Clock.systemUTC()),
+        new StaticListableBeanFactory().getBeanProvider(DeliveryPreferences.class), new NotificationMetrics(meters));
+    Recorder admin = new Recorder();
+    counting.join(admin, List.of("ocs:all"), null, Arrival.SILENT);
+
+    counting.on(event(List.of("ocs:job:XRAY", "ocs:all", "nowhere")));
+
+    assertThat(admin.received).singleElement().satisfies(d -> assertThat(d.channels()).containsExactly("ocs:all"));
+    assertThat(meters.counter("pulse.notification.audience.unknown").count()).isEqualTo(2);
+  }
+
+  @Test
+  void anEventWithoutAnAudienceReachesNobody() {
+    Recorder admin = join("ocs:all");
+
+    dispatcher.on(event(List.of()));
+
+    assertThat(admin.received).isEmpty();
+  }
+
+  @Test
   void nobodyOutsideTheEventsChannelsGetsIt() {
     Recorder lee = join("ocs:doctor:dr.lee");
     Recorder lis = join("ocs:job:LIS");
@@ -134,14 +175,16 @@ class DispatcherTests {
   }
 
   private void join(Subscriber subscriber, String... channels) {
-    for (String channel : channels) {
-      dispatcher.subscribe(subscriber, channel, null, subscription -> { });
-    }
+    dispatcher.join(subscriber, List.of(channels), null, Arrival.SILENT);
   }
 
   private static StreamEvent event() {
+    return event(AUDIENCE);
+  }
+
+  private static StreamEvent event(List<String> audience) {
     return new StreamEvent(new Position("ocs.orders.v1", 2, 41), RAW.getBytes(StandardCharsets.UTF_8), "e-1",
-        "ocs.order.created", "order-1", Instant.now(), Map.of("doctorId", "dr.kim", "jobRole", "RIS"));
+        "ocs.order.created", "order-1", Instant.now(), audience, Priority.NORMAL, null, null);
   }
 
   private static final class Recorder implements Subscriber {

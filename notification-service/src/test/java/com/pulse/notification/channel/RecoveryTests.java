@@ -2,6 +2,8 @@ package com.pulse.notification.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.events.ChannelCatalog;
+import com.pulse.events.Priority;
 import com.pulse.notification.metrics.NotificationMetrics;
 import com.pulse.notification.stream.PartitionId;
 import com.pulse.notification.stream.Position;
@@ -14,8 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -34,7 +36,7 @@ class RecoveryTests {
   private long[] nextOffset = {0, 0};
 
   private Dispatcher dispatcher(HistoryProperties limits) {
-    Dispatcher created = new Dispatcher(new RoutingRules(), registry, new ChannelHistory(limits, clock),
+    Dispatcher created = new Dispatcher(ChannelCatalog.standard(), registry, new ChannelHistory(limits, clock),
         new StaticListableBeanFactory().getBeanProvider(DeliveryPreferences.class), new NotificationMetrics(meters));
     created.assigned(new PartitionId(TOPIC, 0), 0);
     created.assigned(new PartitionId(TOPIC, 1), 0);
@@ -45,7 +47,7 @@ class RecoveryTests {
   void aSubscriberThatComesBackWithItsPositionGetsExactlyWhatItMissedInPartitionOrder() {
     Recorder first = new Recorder();
     AtomicReference<StreamPosition> position = new AtomicReference<>();
-    dispatcher.subscribe(first, "ocs:job:RIS", null, s -> position.set(s.position()));
+    subscribe(first, "ocs:job:RIS", null, s -> position.set(s.position()));
     publish(0, "dr.kim", "RIS");
     publish(1, "dr.kim", "RIS");
     publish(0, "dr.lee", "LIS");
@@ -53,7 +55,7 @@ class RecoveryTests {
     for (Delivery delivery : first.received) {
       seen = seen.with(delivery.event().position());
     }
-    dispatcher.unsubscribe(first, "ocs:job:RIS");
+    dispatcher.leave(first, "ocs:job:RIS");
 
     List<String> missed = new ArrayList<>();
     missed.add(publish(1, "dr.lee", "RIS"));
@@ -63,7 +65,7 @@ class RecoveryTests {
 
     Recorder back = new Recorder();
     AtomicReference<Dispatcher.Subscription> subscribed = new AtomicReference<>();
-    dispatcher.subscribe(back, "ocs:job:RIS", seen, subscribed::set);
+    subscribe(back, "ocs:job:RIS", seen, subscribed::set);
 
     assertThat(subscribed.get().recovered()).isTrue();
     assertThat(back.positions()).containsExactlyInAnyOrderElementsOf(missed);
@@ -83,7 +85,7 @@ class RecoveryTests {
     Recorder back = new Recorder();
     AtomicReference<Dispatcher.Subscription> subscribed = new AtomicReference<>();
 
-    dispatcher.subscribe(back, "ocs:job:RIS", start, subscribed::set);
+    subscribe(back, "ocs:job:RIS", start, subscribed::set);
 
     assertThat(subscribed.get().recovered()).isFalse();
     assertThat(back.received).isEmpty();
@@ -91,7 +93,7 @@ class RecoveryTests {
         .isEqualTo(1);
     // a later position is still within the limit
     Recorder recent = new Recorder();
-    dispatcher.subscribe(recent, "ocs:job:RIS",
+    subscribe(recent, "ocs:job:RIS",
         StreamPosition.parse(TOPIC + ":0:0,1:0"), subscribed::set);
     assertThat(subscribed.get().recovered()).isTrue();
     assertThat(recent.positions()).hasSize(4);
@@ -105,7 +107,7 @@ class RecoveryTests {
     publish(0, "dr.kim", "RIS");
     AtomicReference<Dispatcher.Subscription> subscribed = new AtomicReference<>();
 
-    dispatcher.subscribe(new Recorder(), "ocs:job:RIS", start, subscribed::set);
+    subscribe(new Recorder(), "ocs:job:RIS", start, subscribed::set);
 
     assertThat(subscribed.get().recovered()).isFalse();
   }
@@ -113,12 +115,12 @@ class RecoveryTests {
   @Test
   void aRecoveryNeverRepeatsWhatAnotherOfTheSubscribersChannelsAlreadyDelivered() {
     Recorder chief = new Recorder();
-    dispatcher.subscribe(chief, "ocs:doctor:dr.kim", null, s -> { });
+    subscribe(chief, "ocs:doctor:dr.kim", null, s -> { });
     StreamPosition before = dispatcher.position();
     String both = publish(0, "dr.kim", "RIS");
     String risOnly = publish(1, "dr.lee", "RIS");
 
-    dispatcher.subscribe(chief, "ocs:job:RIS", before, s -> { });
+    subscribe(chief, "ocs:job:RIS", before, s -> { });
 
     assertThat(chief.positions()).containsExactly(both, risOnly);
     String next = publish(0, "dr.kim", "RIS");
@@ -135,7 +137,7 @@ class RecoveryTests {
     }
     List<String> polled = new ArrayList<>();
     for (int page = 0; page < 3; page++) {
-      Dispatcher.Page events = dispatcher.eventsSince("ocs:job:RIS", since, 2);
+      Page events = dispatcher.eventsSince("ocs:job:RIS", since, 2);
       assertThat(events.recovered()).isTrue();
       events.events().forEach(event -> polled.add(event.position().toString()));
       since = events.position();
@@ -163,7 +165,19 @@ class RecoveryTests {
 
   private StreamEvent event(int partition, long offset, String doctorId, String jobRole) {
     return new StreamEvent(new Position(TOPIC, partition, offset), "{}".getBytes(), "e-" + partition + "-" + offset,
-        "ocs.order.created", "o", clock.instant(), Map.of("doctorId", doctorId, "jobRole", jobRole));
+        "ocs.order.created", "o", clock.instant(),
+        List.of("ocs:all", "ocs:doctor:" + doctorId, "ocs:job:" + jobRole), Priority.NORMAL, null, null);
+  }
+
+  /** Joins one channel, telling {@code subscribed} the outcome as the protocol's {@code subscribed} frame would. */
+  private void subscribe(Subscriber subscriber, String channel, StreamPosition since,
+      Consumer<Dispatcher.Subscription> subscribed) {
+    dispatcher.join(subscriber, List.of(channel), since, new Arrival() {
+      @Override
+      public void joined(Dispatcher.Subscription subscription) {
+        subscribed.accept(subscription);
+      }
+    });
   }
 
   private static final class Recorder implements Subscriber {

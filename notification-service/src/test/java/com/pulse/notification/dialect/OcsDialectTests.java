@@ -1,7 +1,8 @@
-package com.pulse.notification.socket;
+package com.pulse.notification.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.events.Priority;
 import com.pulse.notification.stream.Position;
 import com.pulse.notification.stream.StreamEvent;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +35,7 @@ class OcsDialectTests {
     byte[] raw = example(type);
     JsonNode event = JSON.readTree(raw);
 
-    JsonNode frame = JSON.readTree(OcsDialect.FRAMES.encode(streamEvent(type, raw, event)));
+    JsonNode frame = JSON.readTree(OcsDialect.frame(streamEvent(type, raw, event)));
 
     assertThat(frame.path("type").asString()).isEqualTo(frameType);
     assertThat(frame.path("ocs")).isEqualTo(event.path("data"));
@@ -49,16 +50,19 @@ class OcsDialectTests {
       assertThat(frame.path("status").asString()).isEqualTo(status).isEqualTo(event.path("data").path("status")
           .asString());
       assertThat(frame.path("action").asString()).isEqualTo(action);
+      assertThat(frame.path("previousStatus")).isEqualTo(event.path("data").path("previousStatus"));
+      assertThat(frame.path("previousStatus").asString()).isNotEmpty().isNotEqualTo(status);
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"ocs.order.reassigned", "ocs.worklist.changed", "spc.alert.raised", "vote.cast"})
   void anyOtherEventIsNotSent(String type) {
+    // an order event that moved no status (say, a reassignment) is no status change for the seed's client
     byte[] raw = ("{\"specversion\":\"1.0\",\"id\":\"e-9\",\"type\":\"" + type + "\",\"data\":{\"doctorId\":\"dr.kim\"}}")
         .getBytes(StandardCharsets.UTF_8);
 
-    assertThat(OcsDialect.FRAMES.encode(streamEvent(type, raw, JSON.readTree(raw)))).isNull();
+    assertThat(OcsDialect.frame(streamEvent(type, raw, JSON.readTree(raw)))).isNull();
   }
 
   @ParameterizedTest
@@ -67,13 +71,13 @@ class OcsDialectTests {
   void anOrderEventWithoutASnapshotIsNotSent(String json) {
     byte[] raw = json.getBytes(StandardCharsets.UTF_8);
 
-    assertThat(OcsDialect.FRAMES.encode(streamEvent("ocs.order.created", raw, JSON.readTree(raw)))).isNull();
+    assertThat(OcsDialect.frame(streamEvent("ocs.order.created", raw, JSON.readTree(raw)))).isNull();
   }
 
   private static StreamEvent streamEvent(String type, byte[] raw, JsonNode event) {
     Instant time = event.has("time") ? Instant.parse(event.path("time").asString()) : Instant.now();
     return new StreamEvent(POSITION, raw, event.path("id").asString(), type, event.path("subject").asString(null),
-        time, Map.of());
+        time, List.of("ocs:all"), Priority.NORMAL, null, null);
   }
 
   private static byte[] example(String type) {

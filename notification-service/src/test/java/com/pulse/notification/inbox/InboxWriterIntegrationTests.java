@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.pulse.events.Topics;
 import com.pulse.notification.inbox.OrderPublisher.Published;
+import com.pulse.notification.stream.EventBatchListener;
 import com.pulse.testsupport.PulseIntegrationTest;
 import com.pulse.testsupport.TestInfrastructure;
 import com.pulse.testsupport.TestUser;
@@ -110,7 +111,7 @@ class InboxWriterIntegrationTests {
         .collect(Collectors.toMap(p -> p, p -> new OffsetAndMetadata(0)));
     // allowed once the stopped member has left the group
     await().atMost(WAIT).ignoreExceptions()
-        .until(() -> admin.alterConsumerGroupOffsets(InboxWriter.GROUP, start).all().get() == null);
+        .until(() -> admin.alterConsumerGroupOffsets(EventBatchListener.GROUP, start).all().get() == null);
     double duplicatesBefore = meters.get("pulse.notification.inbox.duplicates").counter().count();
     container().start();
 
@@ -142,7 +143,7 @@ class InboxWriterIntegrationTests {
   }
 
   private MessageListenerContainer container() {
-    return listeners.getListenerContainer(InboxWriter.LISTENER_ID);
+    return listeners.getListenerContainer(EventBatchListener.LISTENER_ID);
   }
 
   private long rows(String eventId) {
@@ -172,7 +173,7 @@ class InboxWriterIntegrationTests {
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> committed() throws Exception {
-    return admin.listConsumerGroupOffsets(InboxWriter.GROUP).partitionsToOffsetAndMetadata().get();
+    return admin.listConsumerGroupOffsets(EventBatchListener.GROUP).partitionsToOffsetAndMetadata().get();
   }
 
   private static List<TopicPartition> partitions() throws Exception {

@@ -3,6 +3,7 @@ package com.pulse.notification.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.events.EventHeaders;
+import com.pulse.notification.OrderAnnouncements;
 import com.pulse.events.EventSchemas;
 import com.pulse.events.EventType;
 import com.pulse.events.PulseEvents;
@@ -65,6 +66,7 @@ public final class OrderPublisher implements AutoCloseable {
       Instant time) throws Exception {
     CloudEvent event = PulseEvents.event(EventType.OCS_ORDER_CREATED)
         .source(URI.create("/pulse/ocs-service")).subject(orderId).sequence(sequence).time(time)
+        .announce(OrderAnnouncements.of(doctorId, jobRole, priority, "REQUESTED"))
         .data(JSON.writeValueAsBytes(order(orderId, doctorId, jobRole, priority, time))).build();
     byte[] value = PulseEvents.serialize(event);
     assertThat(SCHEMAS.violations(value)).as("the test event keeps the contract").isEmpty();

@@ -1,5 +1,7 @@
 package com.pulse.notification.preference;
 
+import com.pulse.events.Priority;
+import com.pulse.notification.OrderAnnouncements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -140,6 +142,6 @@ class PreferenceIntegrationTests {
 
   private static StreamEvent order(String priority) {
     return new StreamEvent(new Position("ocs.orders.v1", 0, 0), new byte[0], "e-" + priority, "ocs.order.created",
-        "o-1", Instant.now(), Map.of("priority", priority, "doctorId", "dr.x", "jobRole", "RIS"));
+        "o-1", Instant.now(), List.of("ocs:doctor:dr.x"), OrderAnnouncements.priority(priority), null, null);
   }
 }

@@ -1,5 +1,6 @@
 package com.pulse.notification.preference;
 
+import com.pulse.events.Priority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

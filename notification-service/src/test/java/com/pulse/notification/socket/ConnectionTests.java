@@ -9,7 +9,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.pulse.notification.channel.Viewer;
+import com.pulse.identity.Caller;
+import com.pulse.testsupport.TestUser;
 import com.pulse.notification.metrics.NotificationMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
 /** Send queue and heartbeat rules without a network: nobody subscribing to the messages is a client not reading. */
 class ConnectionTests {
 
-  private static final Viewer ADMIN = new Viewer("admin", "Admin", List.of("ADMIN"), null, null, null);
+  private static final Caller ADMIN = TestUser.ADMIN.caller();
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final NotificationMetrics metrics = new NotificationMetrics(registry);

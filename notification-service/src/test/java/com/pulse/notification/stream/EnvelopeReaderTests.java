@@ -3,6 +3,7 @@ package com.pulse.notification.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pulse.events.Priority;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,21 +30,32 @@ class EnvelopeReaderTests {
     assertThat(event.type()).isEqualTo("ocs.order.created");
     assertThat(event.subject()).isEqualTo("0b6f9a52-61d4-4f4e-8f0c-2d7f3c9a1e44");
     assertThat(event.time()).isEqualTo(Instant.parse("2026-11-22T09:15:02.123Z"));
-    assertThat(event.data("doctorId")).isEqualTo("dr.kim");
-    assertThat(event.data("jobRole")).isEqualTo("RIS");
-    assertThat(event.data("version")).isEqualTo("1");
-    assertThat(event.data("workerId")).isNull();
+    assertThat(event.audience()).containsExactly("ocs:all", "ocs:doctor:dr.kim", "ocs:job:RIS");
+    assertThat(event.priority()).isEqualTo(Priority.NORMAL);
+    assertThat(event.title()).isEqualTo("RIS order CT-HEAD: requested");
+    assertThat(event.summary()).isEqualTo("Patient P-1001 · ordered by dr.kim");
     assertThat(event.json()).isSameAs(example);
     assertThat(event.position()).isEqualTo(AT);
   }
 
   @Test
-  void nestedPayloadMembersAreSkippedNotRead() {
-    StreamEvent event = read("{\"id\":\"1\",\"type\":\"t\",\"data\":{\"a\":{\"doctorId\":\"x\"},\"b\":[1,{\"c\":2}],"
-        + "\"doctorId\":\"dr.lee\",\"flag\":true}}");
+  void thePayloadIsNeverReadOnlyTheProducersAnnouncement() {
+    // an audience inside data is payload, not the envelope's: it routes nothing
+    StreamEvent event = read("{\"id\":\"1\",\"type\":\"t\",\"data\":{\"audience\":\"ocs:all\",\"priority\":\"HIGH\"},"
+        + "\"audience\":\"user:a,,user:b,user:a\",\"priority\":\"CRITICAL\",\"title\":\"T\"}");
 
-    assertThat(event.data()).containsOnlyKeys("doctorId", "flag");
-    assertThat(event.data("flag")).isEqualTo("true");
+    assertThat(event.audience()).containsExactly("user:a", "user:b");
+    assertThat(event.priority()).isEqualTo(Priority.CRITICAL);
+    assertThat(event.title()).isEqualTo("T");
+    assertThat(event.summary()).isNull();
+  }
+
+  @Test
+  void noAudienceIsNobodyAndAnUnknownPriorityIsNormal() {
+    StreamEvent event = read("{\"id\":\"1\",\"type\":\"t\",\"priority\":\"URGENT\",\"audience\":7}");
+
+    assertThat(event.audience()).isEmpty();
+    assertThat(event.priority()).isEqualTo(Priority.NORMAL);
   }
 
   @Test
