@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.assertj.core.data.Offset;
@@ -188,7 +189,7 @@ class PhaseOneLimitsTests {
   private static double[][] trim(double[][] rows, int width) {
     double[][] trimmed = new double[rows.length][];
     for (int i = 0; i < rows.length; i++) {
-      trimmed[i] = java.util.Arrays.copyOf(rows[i], width);
+      trimmed[i] = Arrays.copyOf(rows[i], width);
     }
     return trimmed;
   }
