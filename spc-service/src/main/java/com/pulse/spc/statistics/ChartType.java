@@ -27,6 +27,25 @@ public enum ChartType {
     return n <= MAX_RANGE_SUBGROUP ? XBAR_R : XBAR_S;
   }
 
+  /** The point a subgroup puts on the location chart: its mean (the value itself for individuals). */
+  public double location(Subgroup subgroup) {
+    return subgroup.mean();
+  }
+
+  /**
+   * The point a subgroup puts on the dispersion chart: its range (X̄-R), its standard deviation (X̄-S), or for
+   * individuals the moving range from the value before it — {@code null} for the first value, which has none.
+   *
+   * @param previous the subgroup taken just before, or {@code null}; only individuals use it
+   */
+  public Double dispersion(Subgroup previous, Subgroup current) {
+    return switch (this) {
+      case I_MR -> previous == null ? null : Math.abs(current.values().get(0) - previous.values().get(0));
+      case XBAR_R -> current.range();
+      case XBAR_S -> current.standardDeviation();
+    };
+  }
+
   /** The name of the dispersion chart, as people call it: MR, R or S. */
   public String dispersionName() {
     return switch (this) {

@@ -91,6 +91,8 @@ class NelsonTestTests {
     // The K + 1 window ends at the newest point, and the newest point must be one of the K: [2.5, 2.6, 0.1] is
     // reported once, at 2.6, not again at 0.1 although two of its last three points are beyond 2σ.
     assertThat(firedTests(0.3, 2.5, 2.6, 0.1)).isEqualTo(Map.of(3, List.of(5)));
+    // With fewer than K + 1 points charted, K beyond already make the pattern, whatever the missing point was.
+    assertThat(firedTests(2.5, 2.6)).isEqualTo(Map.of(2, List.of(5)));
   }
 
   @Test
