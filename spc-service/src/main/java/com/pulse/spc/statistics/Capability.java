@@ -19,7 +19,9 @@ package com.pulse.spc.statistics;
  * @param cpm Minitab's Cpm (overall, around the target); only with a target
  * @param expectedPpmWithin expected parts per million outside the specification, normal with σ within
  * @param expectedPpmOverall expected parts per million outside the specification, normal with σ overall
- * @param cpkLowerBound95 95 % lower confidence bound for Cpk (Bissell's normal approximation, as Minitab)
+ * @param cpkLowerBound95 one-sided 95 % lower confidence bound for Cpk: Cpk − z·√(1/(9N) + Cpk²/(2ν)) with z =
+ *     Φ⁻¹(0.95) ≈ 1.645 (Bissell's approximation, Minitab's "lower bound" option); Minitab's default two-sided 95 %
+ *     interval puts its lower end lower, with z = 1.960
  */
 public record Capability(
     int n,

@@ -39,11 +39,17 @@ public final class RunRules {
   /**
    * The given tests, each with Minitab's default K unless overridden.
    *
-   * @param testNumbers Minitab's numbers of the tests to perform (1 to 8)
-   * @param kOverrides K per test number, for enabled tests only
+   * @param testNumbers Minitab's numbers of the tests to perform (1 to 8); {@code null} for all eight
+   * @param kOverrides K per test number, for enabled tests only; {@code null} for none
    * @throws IllegalArgumentException naming an unknown test, a K for a test that is not on, or a K out of range
    */
   public static RunRules of(Collection<Integer> testNumbers, Map<Integer, Integer> kOverrides) {
+    if (testNumbers == null) {
+      testNumbers = allEight().kByTestNumber().keySet();
+    }
+    if (kOverrides == null) {
+      kOverrides = Map.of();
+    }
     Map<NelsonTest, Integer> chosen = new EnumMap<>(NelsonTest.class);
     for (Integer number : testNumbers) {
       NelsonTest test = NelsonTest.byNumber(requireNumber(number));

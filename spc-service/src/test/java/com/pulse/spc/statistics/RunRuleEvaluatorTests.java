@@ -45,6 +45,13 @@ class RunRuleEvaluatorTests {
   }
 
   @Test
+  void aProductThatChoosesNothingGetsAllEightWithMinitabsK() {
+    assertThat(RunRules.of(null, null)).isEqualTo(RunRules.allEight());
+    assertThat(RunRules.of(null, Map.of(2, 7)).kByTestNumber()).containsEntry(2, 7).hasSize(8);
+    assertThat(RunRules.of(List.of(1, 2), null).kByTestNumber()).containsExactly(Map.entry(1, 3), Map.entry(2, 9));
+  }
+
+  @Test
   void westernElectricPresetIsTests1256WithEightOnOneSide() {
     RunRules westernElectric = RunRules.westernElectric();
 
