@@ -81,6 +81,32 @@ public final class TestTokens {
     return sign(claims.build());
   }
 
+  /**
+   * A token shaped as Keycloak issues them for this user: roles under {@code realm_access.roles} (with Keycloak's own
+   * default roles beside them) and no {@code roles} claim; Pulse's other claims as protocol mappers would add them.
+   * Every service must read it as the same caller as {@link #issue(TestUser)}'s token.
+   */
+  public String issueAsKeycloak(TestUser user) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        .issuer(ISSUER)
+        .jwtID(UUID.randomUUID().toString())
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+        .claim("preferred_username", user.id())
+        .claim("typ", "Bearer")
+        .claim("azp", "pulse-console");
+    user.claims().forEach((name, value) -> {
+      if (!name.equals(com.pulse.identity.Claims.ROLES)) {
+        claims.claim(name, value);
+      }
+    });
+    java.util.List<String> realmRoles = new java.util.ArrayList<>(user.roles());
+    realmRoles.addAll(java.util.List.of("offline_access", "uma_authorization", "default-roles-pulse"));
+    claims.claim("realm_access", java.util.Map.of("roles", realmRoles));
+    return sign(claims.build());
+  }
+
   /** Signs arbitrary claims with the trusted key, for tests of claim validation. */
   public String sign(JWTClaimsSet claims) {
     try {
