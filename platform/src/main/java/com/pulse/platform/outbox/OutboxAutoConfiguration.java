@@ -16,6 +16,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OutboxProperties.class)
+@Import(SchedulingConfiguration.class)
 public class OutboxAutoConfiguration {
 
   @Bean
@@ -56,6 +58,7 @@ public class OutboxAutoConfiguration {
         OutboxPublisher.create(producer, metrics::stalled), metrics, properties);
   }
 
+  /** Depends on the store, so the shedlock table (migrated with the outbox's schema) exists before it runs. */
   @Bean
   OutboxJanitor outboxJanitor(OutboxStore store, OutboxProperties properties) {
     return new OutboxJanitor(store, properties);

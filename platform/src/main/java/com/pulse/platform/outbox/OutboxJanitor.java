@@ -1,22 +1,24 @@
 package com.pulse.platform.outbox;
 
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 
-/** Deletes published rows once they are older than the retention period, in small batches. */
-public class OutboxJanitor implements SmartLifecycle {
+/**
+ * Deletes published rows once they are older than the retention period, in small batches, every
+ * {@code pulse.outbox.cleanup-interval}; on one instance of the service at a time (ShedLock), since a second one
+ * would only race the first for the same rows.
+ */
+public class OutboxJanitor {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxJanitor.class);
   private static final int BATCH = 5_000;
 
   private final OutboxStore store;
   private final OutboxProperties properties;
-  private ScheduledExecutorService scheduler;
 
   OutboxJanitor(OutboxStore store, OutboxProperties properties) {
     this.store = store;
@@ -38,32 +40,14 @@ public class OutboxJanitor implements SmartLifecycle {
     return total;
   }
 
-  @Override
-  public synchronized void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-janitor").daemon()
-        .factory());
-    long every = properties.cleanupInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::cleanUpQuietly, every, every, TimeUnit.MILLISECONDS);
-  }
-
-  private void cleanUpQuietly() {
+  @Scheduled(fixedDelayString = "${pulse.outbox.cleanup-interval:10m}",
+      initialDelayString = "${pulse.outbox.cleanup-interval:10m}")
+  @SchedulerLock(name = "pulse-outbox-janitor")
+  public void cleanUpQuietly() {
     try {
       cleanUp();
-    } catch (RuntimeException e) {
+    } catch (DataAccessException e) {
       log.warn("Outbox cleanup failed; will try again in {}", properties.cleanupInterval(), e);
     }
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
   }
 }

@@ -186,6 +186,38 @@ class OutboxIntegrationTests {
   }
 
   @Test
+  void theScheduledCleanupRunsOnOneInstanceAtATime() {
+    UUID old = widgets.create("LOCKED-OLD", "dr.kim", false);
+    reader.await(1, r -> r.key().equals(old.toString()), WAIT);
+    await().atMost(WAIT).until(() -> jdbc.sql(
+        "select count(*) from pulse_outbox where message_key = ? and published_at is not null")
+        .param(old.toString()).query(Long.class).single() == 1);
+    jdbc.sql("update pulse_outbox set published_at = now() - interval '25 hours' where message_key = ?")
+        .param(old.toString()).update();
+    // another instance holds the janitor's lock
+    jdbc.sql("insert into shedlock (name, lock_until, locked_at, locked_by)"
+            + " values ('pulse-outbox-janitor', now() + interval '5 minutes', now(), 'another-instance')"
+            + " on conflict (name) do update set lock_until = excluded.lock_until, locked_by = excluded.locked_by")
+        .update();
+    try {
+      janitor.cleanUpQuietly();
+      assertThat(rows(old)).as("skipped while the other instance holds the lock").isEqualTo(1);
+    } finally {
+      // released as ShedLock releases: the row stays, its lock_until passes
+      jdbc.sql("update shedlock set lock_until = now() - interval '1 second' where name = 'pulse-outbox-janitor'")
+          .update();
+    }
+
+    janitor.cleanUpQuietly();
+    assertThat(rows(old)).as("run once the lock is free").isZero();
+  }
+
+  private long rows(UUID aggregate) {
+    return jdbc.sql("select count(*) from pulse_outbox where message_key = ?").param(aggregate.toString())
+        .query(Long.class).single();
+  }
+
+  @Test
   void reportsItsWorkAsMetrics() {
     double publishedBefore = meters.get("pulse.outbox.published").counter().count();
     UUID id = widgets.create("METERED", "dr.kim", false);
