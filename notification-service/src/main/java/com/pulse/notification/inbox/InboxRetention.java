@@ -1,13 +1,14 @@
 package com.pulse.notification.inbox;
 
-import com.pulse.notification.PeriodicTask;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * them), a limited number per statement so no long lock is held. Runs on every instance; deleting twice is harmless.
  */
 @Component
-class InboxRetention extends PeriodicTask {
+class InboxRetention {
 
   private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
   static final int CHUNK = 5_000;
@@ -24,7 +25,6 @@ class InboxRetention extends PeriodicTask {
   private final InboxProperties settings;
 
   InboxRetention(JdbcClient jdbc, InboxProperties settings) {
-    super("inbox-retention", settings.purgeEvery(), settings.purgeEvery());
     this.jdbc = jdbc;
     this.settings = settings;
   }
@@ -44,8 +44,11 @@ class InboxRetention extends PeriodicTask {
     return total;
   }
 
-  @Override
-  protected void runOnce() {
+  /** Every {@code purgeEvery}, on one instance at a time (ShedLock): a second one would only race it. */
+  @Scheduled(fixedDelayString = "${pulse.notification.inbox.purge-every:1h}",
+      initialDelayString = "${pulse.notification.inbox.purge-every:1h}")
+  @SchedulerLock(name = "notification-inbox-retention")
+  void purgeExpired() {
     try {
       int deleted = purge(Instant.now());
       if (deleted > 0) {

@@ -1,6 +1,5 @@
 package com.pulse.notification.preference;
 
-import com.pulse.notification.PeriodicTask;
 import com.pulse.notification.channel.DeliveryPreferences;
 import com.pulse.notification.stream.StreamEvent;
 import java.time.Duration;
@@ -10,16 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Live delivery's view of every user's preferences: a local copy, so deciding whether a connection gets an event never
  * touches the database. A save through this instance applies at once; saves through other instances arrive with the
- * next refresh (every {@link PreferenceProperties#refresh()}), which rereads the rows changed since the previous one
+ * next refresh (every {@code pulse.notification.preferences.refresh}, default 5 s), which rereads the rows changed since the previous one
  * with some overlap, so a row committed late is not missed. Until the first load succeeds, everyone gets everything.
  */
 @Component
-public final class PreferenceCache extends PeriodicTask implements DeliveryPreferences {
+public final class PreferenceCache implements DeliveryPreferences {
 
   private static final Logger log = LoggerFactory.getLogger(PreferenceCache.class);
 
@@ -31,8 +31,7 @@ public final class PreferenceCache extends PeriodicTask implements DeliveryPrefe
 
   private volatile Instant since = Instant.EPOCH;
 
-  PreferenceCache(PreferenceRepository repository, PreferenceProperties settings) {
-    super("preference-refresh", Duration.ZERO, settings.refresh());
+  PreferenceCache(PreferenceRepository repository) {
     this.repository = repository;
   }
 
@@ -52,12 +51,8 @@ public final class PreferenceCache extends PeriodicTask implements DeliveryPrefe
     byUser.put(userId, preferences);
   }
 
-  @Override
-  protected void runOnce() {
-    refresh();
-  }
-
-  /** Loads what changed since the last refresh (everything, the first time). */
+  /** Loads what changed since the last refresh (everything, the first time): on every instance, at start and then. */
+  @Scheduled(initialDelay = 0, fixedDelayString = "${pulse.notification.preferences.refresh:5s}")
   void refresh() {
     try {
       Instant started = repository.now();

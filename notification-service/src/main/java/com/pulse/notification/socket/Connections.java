@@ -13,20 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.Disposable;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Every open connection of this instance: counted for the gauge and the limits (per instance, per user), pinged by
- * one shared heartbeat (one timer for all connections, not one each), closed when idle or when its token expired, and
- * told to reconnect elsewhere (1012) when the service stops,
- * before the web server's graceful shutdown waits for them.
+ * one shared heartbeat (one scheduled job for all connections, not a timer each), closed when idle or when its token
+ * expired, and told to reconnect elsewhere (1012) when the service stops, before the web server's graceful shutdown
+ * waits for them.
  */
 @Component
 final class Connections implements SmartLifecycle {
@@ -41,8 +41,8 @@ final class Connections implements SmartLifecycle {
   private final NotificationMetrics metrics;
   private final LongSupplier nanoClock;
   private final Consumer<WebSocketSession> drop;
-  private volatile Disposable heartbeat;
-  private volatile Disposable expiry;
+  private final Supplier<RateLimit> rateLimits;
+  private volatile boolean running;
   private volatile boolean stopping;
 
   @Autowired
@@ -56,6 +56,7 @@ final class Connections implements SmartLifecycle {
     this.settings = settings;
     this.metrics = metrics;
     this.nanoClock = nanoClock;
+    this.rateLimits = () -> new RateLimit(settings.framesPerSecond(), settings.frameBurst(), nanoClock);
     metrics.connections(open, Set::size);
   }
 
@@ -67,7 +68,7 @@ final class Connections implements SmartLifecycle {
   Connection open(WebSocketSession session, Caller caller, Function<Delivery, byte[]> eventFrames) {
     Connection connection = new Connection(session, caller, settings.sendQueue(), metrics, nanoClock,
         settings.closeGrace(), drop, eventFrames);
-    connection.rateLimit(new RateLimit(settings.framesPerSecond(), settings.frameBurst(), nanoClock));
+    connection.rateLimits(rateLimits);
     open.add(connection);
     return connection;
   }
@@ -105,7 +106,8 @@ final class Connections implements SmartLifecycle {
     return open.size();
   }
 
-  /** Closes, with 4001, every connection whose token expired without a {@code refresh}. */
+  /** Closes, with 4001, every connection whose token expired without a {@code refresh}: within a second of its exp. */
+  @Scheduled(fixedRate = 1, initialDelay = 1, timeUnit = TimeUnit.SECONDS)
   void expire() {
     Instant now = clock.instant();
     for (Connection connection : open) {
@@ -117,6 +119,8 @@ final class Connections implements SmartLifecycle {
   }
 
   /** Pings every connection, and closes those silent for longer than the idle timeout. */
+  @Scheduled(fixedRateString = "${pulse.notification.socket.heartbeat:25s}",
+      initialDelayString = "${pulse.notification.socket.heartbeat:25s}")
   void heartbeat() {
     long now = nanoClock.getAsLong();
     long idleNanos = settings.idleTimeout().toNanos();
@@ -136,10 +140,7 @@ final class Connections implements SmartLifecycle {
   @Override
   public void start() {
     stopping = false;
-    long period = settings.heartbeat().toMillis();
-    heartbeat = Schedulers.parallel().schedulePeriodically(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
-    // tokens are checked every second: an expired one ends its socket within a second of its exp
-    expiry = Schedulers.parallel().schedulePeriodically(this::expire, 1, 1, TimeUnit.SECONDS);
+    running = true;
   }
 
   /** False once the service began to stop: new handshakes are refused, the open sockets were told to go. */
@@ -150,21 +151,13 @@ final class Connections implements SmartLifecycle {
   @Override
   public void stop() {
     stopping = true;
-    Disposable ticker = heartbeat;
-    heartbeat = null;
-    if (ticker != null) {
-      ticker.dispose();
-    }
-    Disposable expiryTicker = expiry;
-    if (expiryTicker != null) {
-      expiryTicker.dispose();
-    }
+    running = false;
     open.forEach(connection -> connection.close(CloseCodes.RESTARTING, null));
   }
 
   @Override
   public boolean isRunning() {
-    return heartbeat != null;
+    return running;
   }
 
   /** Stops first (highest phase): connections are told to go before the web server drains. */
