@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -52,6 +53,7 @@ final class Connection implements Subscriber {
   private volatile Disposable dropLater;
   private volatile long lastSeenNanos;
   private volatile Instant expiresAt;
+  private Supplier<RateLimit> rateLimits = () -> null;
   private RateLimit rateLimit;
 
   /**
@@ -106,13 +108,19 @@ final class Connection implements Subscriber {
     this.expiresAt = expiry;
   }
 
-  /** The inbound rate limit; used on the connection's inbound thread only. */
+  /** The inbound rate limit, made on the first frame that needs it; used on the inbound thread only. */
   RateLimit rateLimit() {
-    return rateLimit;
+    RateLimit limit = rateLimit;
+    if (limit == null) {
+      limit = rateLimits.get();
+      rateLimit = limit;
+    }
+    return limit;
   }
 
-  void rateLimit(RateLimit limit) {
-    this.rateLimit = limit;
+  /** Where the rate limit comes from: one factory shared by every connection of the instance. */
+  void rateLimits(Supplier<RateLimit> factory) {
+    this.rateLimits = factory;
   }
 
   Set<String> channels() {

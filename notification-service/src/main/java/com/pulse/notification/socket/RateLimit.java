@@ -1,37 +1,44 @@
 package com.pulse.notification.socket;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket for one connection's client frames: {@code perSecond} on average, {@code burst} at once. A frame
- * over the limit is refused (the client gets {@code RATE_LIMITED}); a client that keeps going — {@code burst} refused
- * frames before the bucket refills one — is flooding and gets closed. Used on the connection's inbound thread only.
+ * The budget of one connection's client frames: a Bucket4j token bucket of {@code burst} frames refilled at
+ * {@code perSecond}. A frame over it is refused (the client gets {@code RATE_LIMITED}); a client that keeps going —
+ * {@code burst} refused frames in a row — is flooding and gets closed. Used on the connection's inbound thread only,
+ * and made on the first frame a client sends: an idle connection costs nothing here.
  */
 final class RateLimit {
 
   enum Verdict { ALLOWED, REFUSED, FLOOD }
 
-  private final double perNano;
+  private final Bucket bucket;
   private final int burst;
-  private final LongSupplier nanoClock;
-  private double tokens;
-  private long refilledAt;
   private int refusedInARow;
 
   RateLimit(int perSecond, int burst, LongSupplier nanoClock) {
-    this.perNano = perSecond / 1e9;
     this.burst = burst;
-    this.nanoClock = nanoClock;
-    this.tokens = burst;
-    this.refilledAt = nanoClock.getAsLong();
+    this.bucket = Bucket.builder()
+        .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+        .withCustomTimePrecision(new TimeMeter() {
+          @Override
+          public long currentTimeNanos() {
+            return nanoClock.getAsLong();
+          }
+
+          @Override
+          public boolean isWallClockBased() {
+            return false;
+          }
+        })
+        .build();
   }
 
   Verdict take() {
-    long now = nanoClock.getAsLong();
-    tokens = Math.min(burst, tokens + (now - refilledAt) * perNano);
-    refilledAt = now;
-    if (tokens >= 1) {
-      tokens -= 1;
+    if (bucket.tryConsume(1)) {
       refusedInARow = 0;
       return Verdict.ALLOWED;
     }
