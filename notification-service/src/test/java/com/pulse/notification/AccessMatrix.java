@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who may see what, written out by hand from DESIGN.md and the seeds, independently of the channel catalog: the
+ * Who may see what, written out by hand from the design and the seeds, independently of the channel catalog: the
  * catalog tests and the socket tests both hold the service to it, so a wrong catalog entry fails them.
  */
 public final class AccessMatrix {

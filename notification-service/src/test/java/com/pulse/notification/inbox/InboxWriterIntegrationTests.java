@@ -9,14 +9,18 @@ import com.pulse.notification.stream.EventBatchListener;
 import com.pulse.testsupport.PulseIntegrationTest;
 import com.pulse.testsupport.TestInfrastructure;
 import com.pulse.testsupport.TestUser;
+import com.pulse.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -140,6 +144,47 @@ class InboxWriterIntegrationTests {
     }
     awaitCommittedPast(List.of(event));
     assertThat(rows(event.eventId())).as("written by the retry").isEqualTo(1);
+  }
+
+  @Test
+  void anEventTheDatabaseRefusesIsSetAsideOnTheDeadLetterTopicAndTheEventsBehindItAreWritten() throws Exception {
+    String topic = Topics.OCS_ORDERS;
+    double deadBefore = deadLetters(topic);
+    TestUser doctor = InboxClient.freshDoctor();
+    Published template = kafka.publish(doctor.id(), "RIS", "ROUTINE");
+    // PostgreSQL stores no NUL character in text: this event's title can never be written
+    String poisonId = UUID.randomUUID().toString();
+    String poisoned = new String(template.value(), StandardCharsets.UTF_8).replace(template.eventId(), poisonId)
+        .replace("\"title\":\"", "\"title\":\"\\u0000");
+    Published poison = kafka.sendRaw(poisonId, template.orderId(), poisoned.getBytes(StandardCharsets.UTF_8));
+    Published notJson = kafka.sendRaw("not-json", template.orderId(),
+        "{not a cloud event".getBytes(StandardCharsets.UTF_8));
+    Published after = kafka.publish(doctor.id(), "RIS", "STAT");
+
+    try (TopicReader deadLetters = TopicReader.fromStart(
+        TestInfrastructure.shared().orElseThrow().kafkaBootstrapServers(), topic + ".dlt")) {
+      awaitCommittedPast(List.of(template, poison, notJson, after));
+      assertThat(rows(template.eventId())).isEqualTo(1);
+      assertThat(rows(after.eventId())).as("not held up by the events before it").isEqualTo(1);
+      assertThat(rows(poisonId)).isZero();
+
+      List<ConsumerRecord<String, byte[]>> set = deadLetters.await(2, record -> {
+        String value = new String(record.value(), StandardCharsets.UTF_8);
+        return value.contains(poisonId) || value.startsWith("{not a cloud event");
+      }, WAIT);
+      assertThat(set).allSatisfy(record -> {
+        assertThat(record.headers().lastHeader("kafka_dlt-original-topic").value()).asString(StandardCharsets.UTF_8)
+            .isEqualTo(topic);
+        assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+      });
+      assertThat(set).anySatisfy(record -> assertThat(record.value()).isEqualTo(poison.value()));
+    }
+    assertThat(deadLetters(topic) - deadBefore).isEqualTo(2);
+  }
+
+  private double deadLetters(String topic) {
+    var counter = meters.find("pulse.notification.dead.letters").tag("topic", topic).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private MessageListenerContainer container() {

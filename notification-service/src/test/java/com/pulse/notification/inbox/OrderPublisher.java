@@ -73,6 +73,11 @@ public final class OrderPublisher implements AutoCloseable {
     return send(event.getId(), orderId, value);
   }
 
+  /** Any bytes as a record of the orders topic, as a broken producer could write them. */
+  public Published sendRaw(String eventId, String orderId, byte[] value) throws Exception {
+    return send(eventId, orderId, value);
+  }
+
   /** The same record value again, as a redelivering producer or a replayed topic would bring it. */
   public Published resend(Published published) throws Exception {
     return send(published.eventId(), published.orderId(), published.value());
