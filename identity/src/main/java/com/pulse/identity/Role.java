@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Every role a Pulse token can carry (DESIGN.md, "Who uses it"); the name is the claim's value. */
+/** Every role a Pulse token can carry; the name is the claim's value. */
 public enum Role {
   /** Sees and does everything in every domain. */
   ADMIN,

@@ -3,7 +3,7 @@ package com.pulse.notification.socket;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the server does with one type of client frame. Each command is a bean; adding one (issue 3: {@code subscribe},
+ * What the server does with one type of client frame. Each command is a bean; adding one ({@code subscribe},
  * {@code unsubscribe}, {@code history}, {@code refresh}) needs no change to the frame parsing.
  */
 interface ClientCommand {

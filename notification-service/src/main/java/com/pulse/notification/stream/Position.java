@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Where an event sits in Kafka: topic, partition, offset. Derived from the broker, not from a local counter, so every
- * instance gives the same event the same position and a client can name it to any instance (recovery, issue 3).
+ * instance gives the same event the same position and a client can name it to any instance (recovery).
  * Within one partition, a higher offset is a later event.
  *
  * <p>Written as {@code <topic>:<partition>:<offset>}, e.g. {@code ocs.orders.v1:2:1187}; Kafka topic names cannot
