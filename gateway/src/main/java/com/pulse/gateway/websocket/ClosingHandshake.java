@@ -4,6 +4,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.PromiseNotifier;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +25,7 @@ final class ClosingHandshake extends ChannelDuplexHandler {
   private boolean closeSent;
   private boolean closeReceived;
   private ChannelPromise pendingClose;
+  private Future<?> lingerLimit;
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
@@ -58,7 +60,7 @@ final class ClosingHandshake extends ChannelDuplexHandler {
     pendingClose = promise;
     ctx.channel().config().setAutoRead(true); // the peer's close frame must be read even if the reader paused
     ctx.read();
-    ctx.executor().schedule(() -> closeNow(ctx), LINGER_SECONDS, TimeUnit.SECONDS);
+    lingerLimit = ctx.executor().schedule(() -> closeNow(ctx), LINGER_SECONDS, TimeUnit.SECONDS);
   }
 
   @Override
@@ -72,6 +74,7 @@ final class ClosingHandshake extends ChannelDuplexHandler {
     ChannelPromise promise = pendingClose;
     if (promise != null) {
       pendingClose = null;
+      lingerLimit.cancel(false);
       ctx.channel().close(promise); // no longer in the pipeline: close through it, or the close would be lost
     }
   }
@@ -80,6 +83,8 @@ final class ClosingHandshake extends ChannelDuplexHandler {
     ChannelPromise promise = pendingClose;
     if (promise != null) {
       pendingClose = null;
+      // a pending timer would hold the whole connection in memory for its 5 s
+      lingerLimit.cancel(false);
       ctx.close(promise);
     }
   }
