@@ -21,9 +21,11 @@ import reactor.netty.http.server.HttpServerResponse;
  *   <li>ocs, two instances ({@code a} and {@code b}): answer any HTTP request with what they received: method, URI,
  *       {@code Authorization}, {@code X-Request-Id} and {@code traceparent} as {@code X-Seen-*} response headers,
  *       their own name as {@code X-Seen-Instance}, the request body as the response body.</li>
- *   <li>notification: a WebSocket server on {@code /ws} and {@code /ws/**} that greets with {@code welcome <request
- *       URI> auth=<Authorization header>}, echoes every text message as {@code echo:<text>}, closes with 4000 when it
- *       receives {@code close}, and records every close status it receives ({@link #notificationCloses()}).</li>
+ *   <li>notification, two instances ({@code a} and {@code b}): a WebSocket server on {@code /ws} and {@code /ws/**}
+ *       that greets with {@code welcome <request URI> auth=<Authorization header>}, echoes every text message as
+ *       {@code echo:<text>}, closes with 4000 when it receives {@code close}, and records every close status it
+ *       receives ({@link #notificationCloses()}).</li>
+ *   <li>notification also plays scripted sockets on {@code /ws/script/**} ({@link SocketScripts}).</li>
  *   <li>notification also serves {@code /sse}: one event at once, a second one 2 s later.</li>
  *   <li>flaky: like ocs, on a fixed port, stopped and started by tests ({@link #stopFlaky()}).</li>
  * </ul>
@@ -34,13 +36,8 @@ public final class Downstreams {
   private static final DisposableServer OCS_B = echo("b", 0);
   private static final Queue<String> NOTIFICATION_CLOSES = new ConcurrentLinkedQueue<>();
 
-  private static final DisposableServer NOTIFICATION = HttpServer.create().host("127.0.0.1").port(0)
-      .route(routes -> routes
-          .route(request -> request.uri().startsWith("/ws"), Downstreams::webSocket)
-          .get("/sse", (request, response) -> response.sse()
-              .sendString(Flux.concat(Mono.just("data: first\n\n"),
-                  Mono.just("data: second\n\n").delayElement(Duration.ofSeconds(2))))))
-      .bindNow();
+  private static final DisposableServer NOTIFICATION_A = notification("a");
+  private static final DisposableServer NOTIFICATION_B = notification("b");
 
   private static final int FLAKY_PORT = freePort();
   private static DisposableServer flaky = echo("flaky", FLAKY_PORT);
@@ -53,8 +50,9 @@ public final class Downstreams {
     return "http://127.0.0.1:" + OCS_A.port() + ",http://127.0.0.1:" + OCS_B.port();
   }
 
+  /** Both notification instances, comma-separated, as {@code NOTIFICATION_URL} takes them. */
   public static String notificationUrl() {
-    return "http://127.0.0.1:" + NOTIFICATION.port();
+    return "http://127.0.0.1:" + NOTIFICATION_A.port() + ",http://127.0.0.1:" + NOTIFICATION_B.port();
   }
 
   /** {@code <request URI> <close code>} for every close frame the notification server received. */
@@ -74,6 +72,18 @@ public final class Downstreams {
     if (flaky.isDisposed()) {
       flaky = echo("flaky", FLAKY_PORT);
     }
+  }
+
+  private static DisposableServer notification(String instance) {
+    return HttpServer.create().host("127.0.0.1").port(0)
+        .route(routes -> routes
+            .route(request -> request.uri().startsWith(SocketScripts.PREFIX),
+                (request, response) -> SocketScripts.serve(request, response, instance))
+            .route(request -> request.uri().startsWith("/ws"), Downstreams::webSocket)
+            .get("/sse", (request, response) -> response.sse()
+                .sendString(Flux.concat(Mono.just("data: first\n\n"),
+                    Mono.just("data: second\n\n").delayElement(Duration.ofSeconds(2))))))
+        .bindNow();
   }
 
   private static DisposableServer echo(String instance, int port) {

@@ -2,13 +2,17 @@ package com.pulse.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.gateway.auth.SigningKey;
 import com.pulse.testsupport.TestUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -38,6 +42,9 @@ public abstract class GatewayTestBase {
 
   @LocalServerPort
   protected int port;
+
+  @Autowired
+  private SigningKey signingKey;
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
@@ -73,6 +80,16 @@ public abstract class GatewayTestBase {
         .expectBody(JsonNode.class).returnResult().getResponseBody();
     assertThat(body).isNotNull();
     return body.get("access_token").asString();
+  }
+
+  /**
+   * A valid token for a user of its own, signed as {@code /auth/token} would: for tests that open many sockets, which
+   * must not meet the per-user limit on new WebSocket handshakes.
+   */
+  protected String tokenForNewUser(String prefix) {
+    TestUser user = new TestUser(prefix + "-" + UUID.randomUUID(), "Test " + prefix, List.of("ADMIN"), null, null,
+        null);
+    return TestJwts.sign(signingKey, TestJwts.claims(user, ISSUER, Duration.ofMinutes(10)));
   }
 
   private static Path temporaryDirectory() {

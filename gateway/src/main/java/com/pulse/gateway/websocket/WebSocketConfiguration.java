@@ -2,57 +2,44 @@ package com.pulse.gateway.websocket;
 
 import com.pulse.gateway.web.BrowserProperties;
 import com.pulse.gateway.web.ProblemWriter;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import reactor.netty.http.client.HttpClient;
 
 /**
- * WebSockets through the gateway. The frame limit itself is Spring Cloud Gateway's
- * ({@code ...httpclient.websocket.max-frame-payload-length}, both sides of the proxy); here: the 1009 close and
- * its log line ({@link FrameLimitGuard}), and the {@code Origin} allowlist. Pings and pongs are proxied
- * ({@code proxy-ping}), and no idle timeout applies to an upgraded connection, so a socket stays open as long as
- * its two ends want it.
+ * WebSockets through the gateway: the proxy ({@link WebSocketProxyFilter}, {@link ProxyUpgradeStrategy},
+ * {@link SocketRelay}) and the {@code Origin} allowlist. The frame limit and ping proxying keep Spring Cloud Gateway's
+ * property names ({@code ...httpclient.websocket.max-frame-payload-length}, {@code ...proxy-ping}), both sides of the
+ * proxy; no idle timeout applies to an upgraded connection, so a socket stays open as long as its two ends want it.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketConfiguration {
 
-  static final String FRAME_LIMIT = "spring.cloud.gateway.server.webflux.httpclient.websocket."
-      + "max-frame-payload-length";
   static final int DEFAULT_FRAME_LIMIT = 65_536;
 
-  /** Client side: wraps the gateway's WebSocket service so every client socket gets the guard. */
   @Bean
-  static BeanPostProcessor clientFrameLimitGuard(Environment environment) {
-    return new BeanPostProcessor() {
-      @Override
-      public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof WebSocketService service && !(bean instanceof FrameLimitWebSocketService)) {
-          return new FrameLimitWebSocketService(service, frameLimit(environment));
-        }
-        return bean;
-      }
-    };
-  }
-
-  /** Service side: a frame above the limit from a service is logged (Netty's decoder closes with 1009). */
-  @Bean
-  HttpClientCustomizer serviceFrameLimitGuard(Environment environment) {
-    FrameLimitGuard guard = new FrameLimitGuard("service", frameLimit(environment));
-    return client -> client.doOnChannelInit((observer, channel, address) ->
-        channel.pipeline().addLast(FrameLimitGuard.NAME, guard));
+  WebSocketProxyFilter webSocketProxyFilter(HttpClient httpClient, HttpClientProperties properties,
+      ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+    HttpClientProperties.Websocket websocket = properties.getWebsocket();
+    int limit = websocket.getMaxFramePayloadLength() != null
+        ? websocket.getMaxFramePayloadLength()
+        : DEFAULT_FRAME_LIMIT;
+    SocketRelay relay = new SocketRelay(new SocketHandlers(new FrameLimitGuard("client", limit), limit));
+    SocketHandlers serviceHandlers = new SocketHandlers(new FrameLimitGuard("service", limit), limit);
+    ProxyUpgradeStrategy upgrades = new ProxyUpgradeStrategy(httpClient, serviceHandlers, relay, limit,
+        websocket.isProxyPing());
+    return new WebSocketProxyFilter(new HandshakeWebSocketService(upgrades), headersFilters);
   }
 
   @Bean
   @ConditionalOnProperty(name = "pulse.gateway.websocket.check-origin", havingValue = "true", matchIfMissing = true)
   OriginAllowlistFilter originAllowlistFilter(BrowserProperties browsers, ProblemWriter problems) {
     return new OriginAllowlistFilter(browsers.allowedOrigins(), problems);
-  }
-
-  private static int frameLimit(Environment environment) {
-    return environment.getProperty(FRAME_LIMIT, Integer.class, DEFAULT_FRAME_LIMIT);
   }
 }
