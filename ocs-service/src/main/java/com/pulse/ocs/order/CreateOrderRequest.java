@@ -1,5 +1,6 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderPriority;
 import com.pulse.identity.JobRole;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,5 +11,5 @@ record CreateOrderRequest(
     @NotBlank @Size(max = 64) String patientId,
     @NotNull JobRole jobRole,
     @NotBlank @Size(max = 64) String orderCode,
-    Priority priority,
+    OrderPriority priority,
     @Size(max = 2000) String notes) {}

@@ -1,23 +1,32 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderPriority;
+import com.pulse.events.ocs.OrderSnapshot;
+import com.pulse.events.ocs.OrderStatus;
 import com.pulse.identity.JobRole;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An order: immutable; every change makes the next version.
+ * An order: immutable; every change makes the next version. Stored by Spring Data JDBC in {@code ocs_order} (one
+ * column per component, named in snake case) and shown by the REST API as it is.
  *
  * @param doctorId user id of the doctor who created it
  * @param workerId user id of the worker who accepted it
- * @param version starts at 1 and grows by one per change; also the sequence of the order's events
+ * @param version starts at 1 and grows by one per change: the order's ETag and the sequence of its events. Kept
+ *     here, not by Spring Data's {@code @Version}: concurrent commands are ordered by a row lock
+ *     ({@link OrderRepository#findLockedById}), so the version is the aggregate's own count of its changes.
  */
+@Table("ocs_order")
 record Order(
-    UUID id,
+    @Id UUID id,
     String patientId,
     String doctorId,
     JobRole jobRole,
     String orderCode,
-    Priority priority,
+    OrderPriority priority,
     String notes,
     OrderStatus status,
     String workerId,
@@ -30,11 +39,11 @@ record Order(
     Instant completedAt,
     Instant cancelledAt) {
 
-  static Order request(String patientId, String doctorId, JobRole jobRole, String orderCode, Priority priority,
+  static Order request(String patientId, String doctorId, JobRole jobRole, String orderCode, OrderPriority priority,
       String notes, Instant now) {
     return new Order(UUID.randomUUID(), patientId, doctorId, jobRole, orderCode,
-        priority == null ? Priority.ROUTINE : priority, notes, OrderStatus.REQUESTED, null, null, null, 1, now, null,
-        null, null, null);
+        priority == null ? OrderPriority.ROUTINE : priority, notes, OrderStatus.REQUESTED, null, null, null, 1, now,
+        null, null, null, null);
   }
 
   /**
@@ -57,6 +66,16 @@ record Order(
           cancelledAt);
       case CANCEL -> next(OrderStatus.CANCELLED, workerId, result, text, acceptedAt, startedAt, completedAt, now);
     };
+  }
+
+  /**
+   * What the event announcing this version carries (schema {@code ocs.order:v1}).
+   *
+   * @param previousStatus the status before the change; {@code null} for a new order
+   */
+  OrderSnapshot snapshot(OrderStatus previousStatus) {
+    return new OrderSnapshot(id, patientId, doctorId, jobRole, orderCode, priority, notes, status, previousStatus,
+        workerId, result, cancelReason, version, createdAt, acceptedAt, startedAt, completedAt, cancelledAt);
   }
 
   private Order next(OrderStatus status, String workerId, String result, String cancelReason, Instant acceptedAt,

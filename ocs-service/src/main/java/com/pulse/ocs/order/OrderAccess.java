@@ -2,6 +2,7 @@ package com.pulse.ocs.order;
 
 import com.pulse.identity.Caller;
 import com.pulse.identity.Role;
+import org.springframework.data.relational.core.query.Criteria;
 
 /**
  * Who may see and do what with orders (seed 000's notification rules, applied to the API as well): ADMIN and
@@ -35,6 +36,28 @@ final class OrderAccess {
     return user.administers()
         || (user.hasRole(Role.DOCTOR) && order.doctorId().equals(user.id()))
         || order.jobRole() == user.jobRole();
+  }
+
+  /**
+   * {@link #maySee} as a condition the database applies to a worklist: every order for a supervisor, else the
+   * doctor's own or the worker's job role's (either, for someone who is both).
+   */
+  static Criteria visibleTo(Caller user) {
+    if (user.administers()) {
+      return Criteria.empty();
+    }
+    Criteria visible = null;
+    if (user.hasRole(Role.DOCTOR)) {
+      visible = Criteria.where("doctorId").is(user.id());
+    }
+    if (user.jobRole() != null) {
+      visible = visible == null ? Criteria.where("jobRole").is(user.jobRole())
+          : visible.or("jobRole").is(user.jobRole());
+    }
+    // anyone else has no worklist (mayList) and sees no order: none has no id
+    return visible == null ? Criteria.where("id").isNull()
+        // a group, in parentheses: the filters that follow narrow the whole of it
+        : Criteria.empty().and(visible);
   }
 
   /** Whether the caller may do the action to an order they see; who holds an accepted order is checked apart. */

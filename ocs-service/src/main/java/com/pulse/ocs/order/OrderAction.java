@@ -1,6 +1,7 @@
 package com.pulse.ocs.order;
 
 import com.pulse.events.EventType;
+import com.pulse.events.ocs.OrderStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,8 @@ package com.pulse.ocs.order;
 
 import com.pulse.identity.Caller;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,30 +29,30 @@ class OrderActionController {
   }
 
   @PostMapping("/accept")
-  ResponseEntity<OrderResponse> accept(@PathVariable UUID id,
+  ResponseEntity<Order> accept(@PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller user) {
     return act(id, OrderAction.ACCEPT, user, ifMatch, null);
   }
 
   @PostMapping("/start")
-  ResponseEntity<OrderResponse> start(@PathVariable UUID id,
+  ResponseEntity<Order> start(@PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller user) {
     return act(id, OrderAction.START, user, ifMatch, null);
   }
 
   @PostMapping("/complete")
-  ResponseEntity<OrderResponse> complete(@PathVariable UUID id, @Valid @RequestBody CompleteOrderRequest request,
+  ResponseEntity<Order> complete(@PathVariable UUID id, @Valid @RequestBody Completion request,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller user) {
     return act(id, OrderAction.COMPLETE, user, ifMatch, request.result());
   }
 
   @PostMapping("/cancel")
-  ResponseEntity<OrderResponse> cancel(@PathVariable UUID id, @Valid @RequestBody CancelOrderRequest request,
+  ResponseEntity<Order> cancel(@PathVariable UUID id, @Valid @RequestBody Cancellation request,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller user) {
     return act(id, OrderAction.CANCEL, user, ifMatch, request.reason());
   }
 
-  private ResponseEntity<OrderResponse> act(UUID id, OrderAction action, Caller user, String ifMatch,
+  private ResponseEntity<Order> act(UUID id, OrderAction action, Caller user, String ifMatch,
       String text) {
     // roles that can never do this are turned away before any database work
     if (!OrderAccess.mayAttempt(user, action)) {
@@ -59,6 +61,12 @@ class OrderActionController {
           : "Only RIS and LIS workers (and administrators) " + action.path() + " orders.");
     }
     Order order = service.act(id, action, user, IfMatch.parse(ifMatch), text);
-    return ResponseEntity.ok().eTag(OrderController.etag(order)).body(OrderResponse.of(order));
+    return ResponseEntity.ok().eTag(OrderController.etag(order)).body(order);
   }
+
+  /** What a worker sends to complete an order: its result. */
+  record Completion(@NotBlank @Size(max = 4000) String result) {}
+
+  /** Why an order is cancelled; required. */
+  record Cancellation(@NotBlank @Size(max = 500) String reason) {}
 }

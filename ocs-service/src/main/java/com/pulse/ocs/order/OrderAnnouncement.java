@@ -1,6 +1,8 @@
 package com.pulse.ocs.order;
 
 import com.pulse.events.Announcement;
+import com.pulse.events.Priority;
+import com.pulse.events.ocs.OrderPriority;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,15 +20,15 @@ final class OrderAnnouncement {
   static Announcement of(Order order) {
     return Announcement.to("ocs:all", "ocs:doctor:" + order.doctorId(), "ocs:job:" + order.jobRole().name())
         .withPriority(switch (order.priority()) {
-          case ROUTINE -> com.pulse.events.Priority.NORMAL;
-          case URGENT -> com.pulse.events.Priority.HIGH;
-          case STAT -> com.pulse.events.Priority.CRITICAL;
+          case ROUTINE -> Priority.NORMAL;
+          case URGENT -> Priority.HIGH;
+          case STAT -> Priority.CRITICAL;
         })
         .titled(title(order), summary(order));
   }
 
   private static String title(Order order) {
-    String urgency = order.priority() == Priority.ROUTINE ? "" : order.priority().name() + " ";
+    String urgency = order.priority() == OrderPriority.ROUTINE ? "" : order.priority().name() + " ";
     return urgency + order.jobRole().name() + " order " + order.orderCode() + ": "
         + order.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }

@@ -55,18 +55,11 @@ final class OrderProblems {
     return e;
   }
 
-  /** 400 naming each offending field, query parameter or header. */
-  static ErrorResponseException invalid(List<FieldProblem> errors) {
-    String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
-    String detail = errors.size() == 1 ? "'" + errors.getFirst().field() + "' " + errors.getFirst().message()
-        : "Invalid fields: " + fields;
-    ErrorResponseException e = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
-    e.getBody().setProperty("errors", errors);
-    return e;
-  }
-
+  /** 400 naming the offending header (the request's body and query parameters are Spring's to bind and check). */
   static ErrorResponseException invalid(String field, String message) {
-    return invalid(List.of(new FieldProblem(field, message)));
+    ErrorResponseException e = problem(HttpStatus.BAD_REQUEST, "Invalid request", "'" + field + "' " + message);
+    e.getBody().setProperty("errors", List.of(new FieldProblem(field, message)));
+    return e;
   }
 
   private static ErrorResponseException problem(HttpStatus status, String title, String detail) {

@@ -1,14 +1,19 @@
 package com.pulse.ocs.order;
 
 import com.pulse.events.EventType;
-import com.pulse.platform.outbox.Outbox;
 import com.pulse.identity.Caller;
+import com.pulse.platform.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.data.relational.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,34 +21,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OrderService {
 
-  /** Reads and conditional writes per command when others change the same order at the same moment. */
-  private static final int ATTEMPTS = 3;
-
   private final OrderRepository orders;
+  private final JdbcAggregateOperations aggregates;
   private final Outbox outbox;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
 
-  OrderService(OrderRepository orders, Outbox outbox) {
+  OrderService(OrderRepository orders, JdbcAggregateOperations aggregates, Outbox outbox) {
     this.orders = orders;
+    this.aggregates = aggregates;
     this.outbox = outbox;
-    this.clock = Clock.systemUTC();
   }
 
   @Transactional
   Order create(CreateOrderRequest request, String doctorId) {
-    Order order = Order.request(request.patientId(), doctorId, request.jobRole(), request.orderCode(),
-        request.priority(), request.notes(), now());
-    orders.insert(order);
-    outbox.append(EventType.OCS_ORDER_CREATED, order.id().toString(), order.version(),
-        OrderSnapshot.of(order, null), OrderAnnouncement.of(order));
+    Order order = aggregates.insert(Order.request(request.patientId(), doctorId, request.jobRole(),
+        request.orderCode(), request.priority(), request.notes(), now()));
+    outbox.append(EventType.OCS_ORDER_CREATED, order.id().toString(), order.version(), order.snapshot(null),
+        OrderAnnouncement.of(order));
     return order;
   }
 
   /**
    * Carries out an action on an order, or explains why not; one transaction, one event.
    *
-   * <p>The write is conditional on the version that was read: of two workers accepting at once, the second finds
-   * the version moved on, reads the order again and is answered from what the first one did (409 naming the
+   * <p>The order is read with its row locked, so commands on one order run one after the other: of two workers
+   * accepting at once, the second reads the order the first accepted and is answered from it (409 naming the
    * holder). Checks, in order: visible (else 404), allowed for the caller (403), {@code If-Match} (412), allowed in
    * the status (409), the holder for start and complete (403).
    *
@@ -52,20 +54,13 @@ class OrderService {
    */
   @Transactional
   Order act(UUID id, OrderAction action, Caller user, IfMatch ifMatch, String text) {
-    for (int attempt = 1; ; attempt++) {
-      Order current = orders.find(id).filter(o -> OrderAccess.maySee(user, o))
-          .orElseThrow(() -> OrderProblems.notFound(id));
-      check(current, action, user, ifMatch);
-      Order next = current.apply(action, user.id(), text, now());
-      if (orders.update(next, current.version())) {
-        outbox.append(action.event(), id.toString(), next.version(), OrderSnapshot.of(next, current.status()),
-            OrderAnnouncement.of(next));
-        return next;
-      }
-      if (attempt == ATTEMPTS) {
-        throw new OptimisticLockingFailureException("order " + id + " kept changing under " + action.path());
-      }
-    }
+    Order current = orders.findLockedById(id).filter(o -> OrderAccess.maySee(user, o))
+        .orElseThrow(() -> OrderProblems.notFound(id));
+    check(current, action, user, ifMatch);
+    Order next = aggregates.update(current.apply(action, user.id(), text, now()));
+    outbox.append(action.event(), id.toString(), next.version(), next.snapshot(current.status()),
+        OrderAnnouncement.of(next));
+    return next;
   }
 
   private static void check(Order order, OrderAction action, Caller user, IfMatch ifMatch) {
@@ -88,13 +83,20 @@ class OrderService {
 
   @Transactional(readOnly = true)
   Optional<Order> find(UUID id) {
-    return orders.find(id);
+    return orders.findById(id);
   }
 
+  /**
+   * One page of the orders the caller may see that match the query, and how many match in all (counted only when
+   * the page does not tell). The sort goes on the page's query only: {@code findAll(Query, Class, Pageable)} would
+   * put it on the count as well, which PostgreSQL refuses for {@code priority_rank}, a column but no property.
+   */
   @Transactional(readOnly = true)
-  WorklistPage worklist(WorklistQuery query, OrderVisibility visibility) {
-    OrderRepository.Page page = orders.search(query, visibility);
-    return WorklistPage.of(page.orders(), query, page.totalItems());
+  Page<Order> worklist(WorklistQuery query, Caller user) {
+    Query matching = query.matching(OrderAccess.visibleTo(user));
+    Pageable page = query.pageable();
+    List<Order> orders = aggregates.findAll(matching.with(page), Order.class);
+    return PageableExecutionUtils.getPage(orders, page, () -> aggregates.count(matching, Order.class));
   }
 
   /** PostgreSQL keeps microseconds: truncate so what we return equals what a later read returns. */

@@ -1,12 +1,13 @@
 package com.pulse.ocs.order;
 
 import java.util.List;
+import org.springframework.data.domain.Page;
 
 /** One page of a worklist, with how many orders match in all. */
-record WorklistPage(List<OrderResponse> items, int page, int size, long totalItems, long totalPages) {
+record WorklistPage(List<Order> items, int page, int size, long totalItems, long totalPages) {
 
-  static WorklistPage of(List<Order> orders, WorklistQuery query, long totalItems) {
-    return new WorklistPage(orders.stream().map(OrderResponse::of).toList(), query.page(), query.size(),
-        totalItems, (totalItems + query.size() - 1) / query.size());
+  static WorklistPage of(Page<Order> page) {
+    return new WorklistPage(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
+        page.getTotalPages());
   }
 }

@@ -1,5 +1,6 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderStatus;
 import com.pulse.identity.JobRole;
 import static com.pulse.ocs.order.OrdersClient.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderPriority;
+import com.pulse.events.ocs.OrderStatus;
 import com.pulse.identity.JobRole;
 import static com.pulse.ocs.order.OrdersClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +61,7 @@ class ConcurrentActionTests {
 
   @RepeatedTest(5)
   void ofSeveralWorkersAcceptingAtOnceExactlyOneWins() throws Exception {
-    String id = api.create(TestUser.DR_KIM, "P-RACE", JobRole.RIS, Priority.STAT);
+    String id = api.create(TestUser.DR_KIM, "P-RACE", JobRole.RIS, OrderPriority.STAT);
     List<TestUser> workers = IntStream.range(0, WORKERS)
         .mapToObj(i -> OrdersClient.worker("ris.racer" + i, JobRole.RIS)).toList();
 

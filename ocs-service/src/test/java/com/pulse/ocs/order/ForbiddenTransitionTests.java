@@ -1,5 +1,7 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderPriority;
+import com.pulse.events.ocs.OrderStatus;
 import com.pulse.identity.JobRole;
 import static com.pulse.ocs.order.OrdersClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,7 +134,7 @@ class ForbiddenTransitionTests {
    * (the relay publishes in commit order), and nothing else for this order arrives in a short quiet period.
    */
   private void assertNoFurtherEvent(String id, long count) throws Exception {
-    String marker = api.create(TestUser.DR_KIM, "P-MARKER", JobRole.LIS, Priority.ROUTINE);
+    String marker = api.create(TestUser.DR_KIM, "P-MARKER", JobRole.LIS, OrderPriority.ROUTINE);
     assertThat(events.await(1, r -> r.key().equals(marker), WAIT)).hasSize(1);
     assertThat(events.drain(r -> r.key().equals(id), Duration.ofMillis(300))).hasSize((int) count);
   }

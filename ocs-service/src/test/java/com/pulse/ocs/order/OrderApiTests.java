@@ -86,6 +86,27 @@ class OrderApiTests {
   }
 
   @Test
+  void anOrderIsAnsweredWithTheDocumentedMembersAndItsEventWithTheSnapshots() throws Exception {
+    HttpResponse<String> created = post(VALID, TestUser.DR_KIM);
+    JsonNode order = JSON.readTree(created.body());
+    String id = order.path("id").asString();
+
+    assertThat(order.propertyNames()).containsExactly("id", "patientId", "doctorId", "jobRole", "orderCode",
+        "priority", "notes", "status", "workerId", "result", "cancelReason", "version", "createdAt", "acceptedAt",
+        "startedAt", "completedAt", "cancelledAt");
+    assertThat(JSON.readTree(get("/api/ocs/orders/" + id, TestUser.DR_KIM).body())).isEqualTo(order);
+    CloudEvent event = PulseEvents.deserialize(events.await(1, r -> r.key().equals(id), WAIT).getFirst().value());
+    JsonNode data = JSON.readTree(event.getData().toBytes());
+    assertThat(data.propertyNames()).containsExactly("orderId", "patientId", "doctorId", "jobRole", "orderCode",
+        "priority", "notes", "status", "previousStatus", "workerId", "result", "cancelReason", "version",
+        "createdAt", "acceptedAt", "startedAt", "completedAt", "cancelledAt");
+    for (String member : order.propertyNames()) {
+      assertThat(data.path(member.equals("id") ? "orderId" : member)).as(member).isEqualTo(order.path(member));
+    }
+    assertThat(data.path("previousStatus").isNull()).isTrue();
+  }
+
+  @Test
   void theEventIsPublishedOnlyAfterTheOrderIsReadable() throws Exception {
     String id = JSON.readTree(post(VALID, TestUser.DR_LEE).body()).path("id").asString();
     events.await(1, r -> r.key().equals(id), WAIT);

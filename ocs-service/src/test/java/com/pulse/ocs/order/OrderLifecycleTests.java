@@ -1,5 +1,7 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderPriority;
+import com.pulse.events.ocs.OrderStatus;
 import com.pulse.identity.JobRole;
 import static com.pulse.ocs.order.OrdersClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +57,7 @@ class OrderLifecycleTests {
 
   @Test
   void eachStepIsRecordedAnnouncedOnceAndReadableWhenTheEventArrives() throws Exception {
-    String id = api.create(TestUser.DR_KIM, "P-2001", JobRole.RIS, Priority.URGENT);
+    String id = api.create(TestUser.DR_KIM, "P-2001", JobRole.RIS, OrderPriority.URGENT);
     CloudEvent created = nextEvent(id, 1);
     assertReadable(id, created);
 
@@ -105,7 +107,7 @@ class OrderLifecycleTests {
 
   @Test
   void theDoctorCancelsARequestedOrderWithAReason() throws Exception {
-    String id = api.create(TestUser.DR_LEE, "P-2002", JobRole.LIS, Priority.ROUTINE);
+    String id = api.create(TestUser.DR_LEE, "P-2002", JobRole.LIS, OrderPriority.ROUTINE);
 
     HttpResponse<String> cancelled = api.post("/api/ocs/orders/" + id + "/cancel",
         "{\"reason\":\"Ordered twice.\"}", TestUser.DR_LEE, null);
@@ -135,7 +137,7 @@ class OrderLifecycleTests {
 
   @Test
   void administratorsMayPerformAnOrderThemselvesOrForTheWorkerWhoAcceptedIt() throws Exception {
-    String own = api.create(TestUser.DR_KIM, "P-2003", JobRole.RIS, Priority.STAT);
+    String own = api.create(TestUser.DR_KIM, "P-2003", JobRole.RIS, OrderPriority.STAT);
     assertThat(api.done(own, OrderAction.ACCEPT, TestUser.ADMIN).path("workerId").asString()).isEqualTo("admin");
 
     String workers = api.orderIn(OrderStatus.ACCEPTED, TestUser.DR_KIM, JobRole.RIS, TestUser.RIS_PARK);
@@ -175,7 +177,7 @@ class OrderLifecycleTests {
 
   @Test
   void aMalformedIfMatchIs400NamingTheHeader() throws Exception {
-    String id = api.create(TestUser.DR_KIM, "P-2004", JobRole.RIS, Priority.ROUTINE);
+    String id = api.create(TestUser.DR_KIM, "P-2004", JobRole.RIS, OrderPriority.ROUTINE);
 
     HttpResponse<String> response = api.act(id, OrderAction.ACCEPT, TestUser.RIS_PARK, "version-1");
 

@@ -1,5 +1,7 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderPriority;
+import com.pulse.events.ocs.OrderStatus;
 import com.pulse.identity.JobRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,7 +138,7 @@ class OrderRoleMatrixTests {
     long before = count(patient);
 
     HttpResponse<String> response = api.post("/api/ocs/orders", OrdersClient.body(patient, JobRole.RIS,
-        Priority.ROUTINE), caller.user.apply(JobRole.RIS), null);
+        OrderPriority.ROUTINE), caller.user.apply(JobRole.RIS), null);
 
     assertThat(response.statusCode()).isEqualTo(expected);
     assertThat(count(patient)).isEqualTo(expected == 201 ? before + 1 : before);

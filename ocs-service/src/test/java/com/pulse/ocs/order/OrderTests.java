@@ -1,5 +1,7 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderPriority;
+import com.pulse.events.ocs.OrderStatus;
 import com.pulse.identity.JobRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +19,7 @@ class OrderTests {
   @Test
   void aNewOrderIsRequestedRoutineVersionOne() {
     assertThat(requested.status()).isEqualTo(OrderStatus.REQUESTED);
-    assertThat(requested.priority()).isEqualTo(Priority.ROUTINE);
+    assertThat(requested.priority()).isEqualTo(OrderPriority.ROUTINE);
     assertThat(requested.version()).isEqualTo(1);
     assertThat(requested.workerId()).isNull();
   }

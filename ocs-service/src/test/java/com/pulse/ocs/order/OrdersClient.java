@@ -1,5 +1,7 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderPriority;
+import com.pulse.events.ocs.OrderStatus;
 import com.pulse.identity.JobRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +44,7 @@ final class OrdersClient {
     return new TestUser(id, id, List.of(jobRole.name()), jobRole.name(), null, null);
   }
 
-  static String body(String patientId, JobRole jobRole, Priority priority) {
+  static String body(String patientId, JobRole jobRole, OrderPriority priority) {
     return "{\"patientId\":\"" + patientId + "\",\"jobRole\":\"" + jobRole + "\",\"orderCode\":\""
         + (jobRole == JobRole.RIS ? "CT-HEAD" : "CBC") + "\",\"priority\":\"" + priority + "\"}";
   }
@@ -62,7 +64,7 @@ final class OrdersClient {
   }
 
   /** A new order, answered 201; returns its id. */
-  String create(TestUser doctor, String patientId, JobRole jobRole, Priority priority) throws Exception {
+  String create(TestUser doctor, String patientId, JobRole jobRole, OrderPriority priority) throws Exception {
     HttpResponse<String> created = post("/api/ocs/orders", body(patientId, jobRole, priority), doctor, null);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return json(created).path("id").asString();
@@ -91,7 +93,7 @@ final class OrdersClient {
 
   /** A new order of {@code doctor}, taken to {@code status} by {@code worker} (or the doctor, to cancel it). */
   String orderIn(OrderStatus status, TestUser doctor, JobRole jobRole, TestUser worker) throws Exception {
-    String id = create(doctor, "P-" + UUID.randomUUID().toString().substring(0, 8), jobRole, Priority.ROUTINE);
+    String id = create(doctor, "P-" + UUID.randomUUID().toString().substring(0, 8), jobRole, OrderPriority.ROUTINE);
     switch (status) {
       case REQUESTED -> { }
       case ACCEPTED -> done(id, OrderAction.ACCEPT, worker);

@@ -1,16 +1,21 @@
 package com.pulse.ocs.order;
 
+import com.pulse.events.ocs.OrderPriority;
 import com.pulse.identity.JobRole;
 import static com.pulse.ocs.order.OrdersClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.testsupport.PulseIntegrationTest;
 import com.pulse.testsupport.TestUser;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,10 +49,10 @@ class WorklistTests {
   void eachCallerSeesOnlyWhatTheyMay() throws Exception {
     TestUser doctorA = OrdersClient.doctor("dr.a-" + patient);
     TestUser doctorB = OrdersClient.doctor("dr.b-" + patient);
-    String risA1 = api.create(doctorA, patient, JobRole.RIS, Priority.ROUTINE);
-    String risA2 = api.create(doctorA, patient, JobRole.RIS, Priority.STAT);
-    String lisA = api.create(doctorA, patient, JobRole.LIS, Priority.ROUTINE);
-    String risB = api.create(doctorB, patient, JobRole.RIS, Priority.URGENT);
+    String risA1 = api.create(doctorA, patient, JobRole.RIS, OrderPriority.ROUTINE);
+    String risA2 = api.create(doctorA, patient, JobRole.RIS, OrderPriority.STAT);
+    String lisA = api.create(doctorA, patient, JobRole.LIS, OrderPriority.ROUTINE);
+    String risB = api.create(doctorB, patient, JobRole.RIS, OrderPriority.URGENT);
     String mine = "/api/ocs/orders?patientId=" + patient;
 
     assertThat(ids(mine, doctorA)).containsExactlyInAnyOrder(risA1, risA2, lisA);
@@ -71,11 +76,11 @@ class WorklistTests {
   @Test
   void filtersCombine() throws Exception {
     TestUser doctor = OrdersClient.doctor("dr.f-" + patient);
-    String stat = api.create(doctor, patient, JobRole.RIS, Priority.STAT);
-    String accepted = api.create(doctor, patient, JobRole.RIS, Priority.ROUTINE);
-    String started = api.create(doctor, patient, JobRole.RIS, Priority.URGENT);
-    String lab = api.create(doctor, patient, JobRole.LIS, Priority.ROUTINE);
-    String cancelled = api.create(doctor, patient, JobRole.RIS, Priority.ROUTINE);
+    String stat = api.create(doctor, patient, JobRole.RIS, OrderPriority.STAT);
+    String accepted = api.create(doctor, patient, JobRole.RIS, OrderPriority.ROUTINE);
+    String started = api.create(doctor, patient, JobRole.RIS, OrderPriority.URGENT);
+    String lab = api.create(doctor, patient, JobRole.LIS, OrderPriority.ROUTINE);
+    String cancelled = api.create(doctor, patient, JobRole.RIS, OrderPriority.ROUTINE);
     api.done(accepted, OrderAction.ACCEPT, TestUser.RIS_PARK);
     api.done(started, OrderAction.ACCEPT, OrdersClient.RIS_KANG);
     api.done(started, OrderAction.START, OrdersClient.RIS_KANG);
@@ -110,11 +115,11 @@ class WorklistTests {
   @Test
   void statFirstThenOldestAndPagesSayHowManyMatch() throws Exception {
     TestUser doctor = OrdersClient.doctor("dr.s-" + patient);
-    String routine1 = api.create(doctor, patient, JobRole.RIS, Priority.ROUTINE);
-    String stat = api.create(doctor, patient, JobRole.RIS, Priority.STAT);
-    String routine2 = api.create(doctor, patient, JobRole.RIS, Priority.ROUTINE);
-    String urgent = api.create(doctor, patient, JobRole.RIS, Priority.URGENT);
-    String stat2 = api.create(doctor, patient, JobRole.RIS, Priority.STAT);
+    String routine1 = api.create(doctor, patient, JobRole.RIS, OrderPriority.ROUTINE);
+    String stat = api.create(doctor, patient, JobRole.RIS, OrderPriority.STAT);
+    String routine2 = api.create(doctor, patient, JobRole.RIS, OrderPriority.ROUTINE);
+    String urgent = api.create(doctor, patient, JobRole.RIS, OrderPriority.URGENT);
+    String stat2 = api.create(doctor, patient, JobRole.RIS, OrderPriority.STAT);
     String base = "/api/ocs/orders?patientId=" + patient;
 
     assertThat(ids(base, doctor)).containsExactly(stat, stat2, urgent, routine1, routine2);
@@ -167,6 +172,56 @@ class WorklistTests {
 
     assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString()))
         .containsExactlyInAnyOrder("status", "size", "sort");
+  }
+
+  @Test
+  void badValuesAreExplainedInTheirOwnTermsWithoutInternals() throws Exception {
+    HttpResponse<String> response = api.get("/api/ocs/orders?status=REQUESTED,DONE&createdFrom=yesterday"
+        + "&sort=priority,name&assigned=maybe&page=abc&size=1000&jobRole=LIS&jobRole=RIS", TestUser.ADMIN);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    Map<String, String> errors = json(response).path("errors").valueStream()
+        .collect(Collectors.toMap(e -> e.path("field").asString(), e -> e.path("message").asString()));
+    assertThat(errors).containsOnlyKeys("status", "createdFrom", "sort", "assigned", "page", "size", "jobRole");
+    assertThat(errors.get("status"))
+        .isEqualTo("must be one of [REQUESTED, ACCEPTED, IN_PROGRESS, COMPLETED, CANCELLED], got 'DONE'");
+    assertThat(errors.get("createdFrom")).isEqualTo(
+        "must be a date (2026-11-22) or a date-time with an offset (2026-11-22T09:00:00Z), got 'yesterday'");
+    assertThat(errors.get("sort")).isEqualTo("must be a comma-separated list of [priority, createdAt, acceptedAt, "
+        + "startedAt, completedAt], each optionally prefixed with '-', got 'name'");
+    assertThat(errors.get("assigned")).isEqualTo("must be true or false, got 'maybe'");
+    assertThat(errors.get("page")).isEqualTo("must be an integer, got 'abc'");
+    assertThat(errors.get("jobRole")).isEqualTo("must be given once");
+    assertThat(response.body()).doesNotContain("java.", "com.pulse", "Exception", "Failed to convert");
+  }
+
+  @Test
+  void onlyTheQueryStringIsRead() throws Exception {
+    TestUser doctor = OrdersClient.doctor("dr.h-" + patient);
+    api.create(doctor, patient, JobRole.RIS, OrderPriority.ROUTINE);
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/ocs/orders?patientId=" + patient))
+        .header("Authorization", doctor.bearer()).header("Size", "1").header("Status", "CANCELLED").build();
+
+    JsonNode page = json(OrdersClient.HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+
+    assertThat(page.path("size").asInt()).as("a header is no parameter").isEqualTo(20);
+    assertThat(page.path("totalItems").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aDoctorWhoIsAlsoAWorkerSeesTheirOwnAndTheirJobRolesAndFiltersNarrowBoth() throws Exception {
+    TestUser both = new TestUser("dr.ris-" + patient, "both", List.of("DOCTOR", "RIS"), "RIS", null, null);
+    TestUser other = OrdersClient.doctor("dr.o-" + patient);
+    String ownLab = api.create(both, patient, JobRole.LIS, OrderPriority.ROUTINE);
+    String ownElsewhere = api.create(both, patient + "-other", JobRole.LIS, OrderPriority.ROUTINE);
+    String othersRadiology = api.create(other, patient, JobRole.RIS, OrderPriority.ROUTINE);
+    String othersLab = api.create(other, patient, JobRole.LIS, OrderPriority.ROUTINE);
+
+    List<String> seen = ids("/api/ocs/orders?size=100&patientId=" + patient, both);
+
+    assertThat(seen).containsExactlyInAnyOrder(ownLab, othersRadiology).doesNotContain(ownElsewhere, othersLab);
+    assertThat(ids("/api/ocs/orders?size=100&patientId=" + patient + "&jobRole=LIS", both)).containsExactly(ownLab);
   }
 
   private String createdAt(String id) throws Exception {

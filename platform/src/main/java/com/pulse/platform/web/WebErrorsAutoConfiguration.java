@@ -4,8 +4,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Import;
 
-/** Registers {@link ApiExceptionHandler} in every servlet service. */
+/** Registers {@link ApiExceptionHandler} and {@link BindingValidation} in every servlet service. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ApiExceptionHandler.class)
+@Import({ApiExceptionHandler.class, BindingValidation.class})
 public class WebErrorsAutoConfiguration {}
