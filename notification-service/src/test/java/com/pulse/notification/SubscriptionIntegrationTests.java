@@ -169,6 +169,35 @@ class SubscriptionIntegrationTests {
     }
   }
 
+  @Test
+  void everyOneOfSeveralFloodsReadsItsCloseCodeNotAReset() throws Exception {
+    List<SocketClient> flooders = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      flooders.add(SocketClient.connected(port, tokenForNewUser()));
+    }
+    try {
+      List<Thread> floods = flooders.stream().map(flooder -> Thread.ofVirtual().start(() -> {
+        try {
+          for (int i = 0; i < 2_000; i++) {
+            flooder.send("{\"type\":\"ping\"}");
+          }
+        } catch (CompletionException | IllegalStateException closedMeanwhile) {
+          // the server closed this flooder while it was still sending: what it reads next is the point
+        }
+      })).toList();
+      for (Thread flood : floods) {
+        flood.join();
+      }
+      assertThat(flooders).allSatisfy(flooder -> assertThat(flooder.closeCode()).isEqualTo(4029));
+    } finally {
+      flooders.forEach(SocketClient::close);
+    }
+  }
+
+  private static String tokenForNewUser() {
+    return new TestUser("flood." + UUID.randomUUID(), "Flooder", List.of("OPERATOR"), null, null, null).token();
+  }
+
   private double count(String name, String tag, String value) {
     Counter counter = meters.find(name).tag(tag, value).counter();
     return counter == null ? 0 : counter.count();

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -47,7 +47,7 @@ final class Connection implements Subscriber {
   private final Set<String> channels = ConcurrentHashMap.newKeySet();
   private final LongSupplier nanoClock;
   private final Duration closeGrace;
-  private final Consumer<WebSocketSession> drop;
+  private final SocketTeardown teardown;
   private final Function<Delivery, byte[]> eventFrames;
   private volatile boolean closing;
   private volatile Disposable dropLater;
@@ -58,11 +58,11 @@ final class Connection implements Subscriber {
 
   /**
    * @param closeGrace how long a close handshake may take before {@code drop} ends the TCP connection
-   * @param drop closes the session's TCP connection at once
+   * @param teardown ends the session's TCP connection: at once, or after the close handshake
    */
   Connection(WebSocketSession session, Caller caller, int sendQueue, NotificationMetrics metrics,
-      LongSupplier nanoClock, Duration closeGrace, Consumer<WebSocketSession> drop) {
-    this(session, caller, sendQueue, metrics, nanoClock, closeGrace, drop, Delivery::frame);
+      LongSupplier nanoClock, Duration closeGrace, SocketTeardown teardown) {
+    this(session, caller, sendQueue, metrics, nanoClock, closeGrace, teardown, Delivery::frame);
   }
 
   /**
@@ -70,12 +70,12 @@ final class Connection implements Subscriber {
    *     to send nothing for it: {@link Delivery#frame()} on {@code /ws}, a dialect's encoding elsewhere
    */
   Connection(WebSocketSession session, Caller caller, int sendQueue, NotificationMetrics metrics,
-      LongSupplier nanoClock, Duration closeGrace, Consumer<WebSocketSession> drop,
+      LongSupplier nanoClock, Duration closeGrace, SocketTeardown teardown,
       Function<Delivery, byte[]> eventFrames) {
     this.session = session;
     this.eventFrames = eventFrames;
     this.closeGrace = closeGrace;
-    this.drop = drop;
+    this.teardown = teardown;
     this.caller = caller;
     this.metrics = metrics;
     this.nanoClock = nanoClock;
@@ -223,8 +223,9 @@ final class Connection implements Subscriber {
     if (reason != null) {
       metrics.disconnected(reason);
     }
+    teardown.beforeClose(session);
     session.close(status).subscribe(null, error -> log.debug("Close of {} failed: {}", id, error.toString()));
-    dropLater = Schedulers.parallel().schedule(() -> drop.accept(session), closeGrace.toMillis(),
+    dropLater = Schedulers.parallel().schedule(() -> teardown.drop(session), closeGrace.toMillis(),
         TimeUnit.MILLISECONDS);
   }
 

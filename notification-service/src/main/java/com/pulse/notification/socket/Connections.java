@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -40,19 +40,19 @@ final class Connections implements SmartLifecycle {
   private final SocketProperties settings;
   private final NotificationMetrics metrics;
   private final LongSupplier nanoClock;
-  private final Consumer<WebSocketSession> drop;
+  private final SocketTeardown teardown;
   private final Supplier<RateLimit> rateLimits;
   private volatile boolean running;
   private volatile boolean stopping;
 
   @Autowired
   Connections(SocketProperties settings, NotificationMetrics metrics, SocketChannels channels) {
-    this(settings, metrics, System::nanoTime, channels::drop);
+    this(settings, metrics, System::nanoTime, channels);
   }
 
   Connections(SocketProperties settings, NotificationMetrics metrics, LongSupplier nanoClock,
-      Consumer<WebSocketSession> drop) {
-    this.drop = drop;
+      SocketTeardown teardown) {
+    this.teardown = teardown;
     this.settings = settings;
     this.metrics = metrics;
     this.nanoClock = nanoClock;
@@ -67,7 +67,7 @@ final class Connections implements SmartLifecycle {
   /** Opens a connection that sends {@code eventFrames} of each event delivered to it (null: nothing). */
   Connection open(WebSocketSession session, Caller caller, Function<Delivery, byte[]> eventFrames) {
     Connection connection = new Connection(session, caller, settings.sendQueue(), metrics, nanoClock,
-        settings.closeGrace(), drop, eventFrames);
+        settings.closeGrace(), teardown, eventFrames);
     connection.rateLimits(rateLimits);
     open.add(connection);
     return connection;

@@ -13,7 +13,7 @@ import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSess
  * client that stopped reading would never see it and would keep its socket. Channels leave the group when they close.
  */
 @Component
-final class SocketChannels {
+final class SocketChannels implements SocketTeardown {
 
   private final ChannelGroup channels = new DefaultChannelGroup("pulse-sockets", GlobalEventExecutor.INSTANCE);
 
@@ -21,12 +21,23 @@ final class SocketChannels {
     channels.add(channel);
   }
 
-  /** Closes the session's TCP connection now, discarding anything not yet written. */
-  void drop(WebSocketSession session) {
+  @Override
+  public void drop(WebSocketSession session) {
     if (session instanceof ReactorNettyWebSocketSession netty) {
       Channel channel = channels.find(netty.getChannelId());
       if (channel != null) {
         channel.close();
+      }
+    }
+  }
+
+  /** A close waits for the client's close frame ({@link ClosingHandshake}), installed only now: idle sockets pay none. */
+  @Override
+  public void beforeClose(WebSocketSession session) {
+    if (session instanceof ReactorNettyWebSocketSession netty) {
+      Channel channel = channels.find(netty.getChannelId());
+      if (channel != null) {
+        ClosingHandshake.install(channel.pipeline());
       }
     }
   }

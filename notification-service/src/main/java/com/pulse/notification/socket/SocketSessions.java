@@ -98,7 +98,10 @@ final class SocketSessions {
     if (verdict == RateLimit.Verdict.FLOOD) {
       connection.close(CloseCodes.FLOOD, "flood");
     } else if (verdict == RateLimit.Verdict.REFUSED) {
-      inbound.refused(connection, ServerFrames.RATE_LIMITED, "too many frames: slow down (the frame was ignored)");
+      inbound.refused(connection, ServerFrames.RATE_LIMITED,
+          "too many frames: slow down (this frame and those until you do are ignored)");
+    } else if (verdict == RateLimit.Verdict.IGNORED) {
+      return; // told once already
     } else if (message.getType() == WebSocketMessage.Type.BINARY) {
       inbound.refused(connection, ServerFrames.BAD_FRAME, "frames are JSON text, not binary");
     } else {
