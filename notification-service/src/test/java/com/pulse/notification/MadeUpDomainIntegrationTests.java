@@ -2,6 +2,8 @@ package com.pulse.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.notification.stream.PartitionId;
+import com.pulse.notification.stream.StreamPosition;
 import com.pulse.testsupport.PulseIntegrationTest;
 import com.pulse.testsupport.TestInfrastructure;
 import com.pulse.testsupport.TestUser;
@@ -52,7 +54,8 @@ class MadeUpDomainIntegrationTests {
       assertThat(frame.path("event").path("id").asString()).isEqualTo(id);
       assertThat(frame.path("event").path("type").asString()).isEqualTo("lab.sample.measured");
       assertThat(frame.path("channels").get(0).asString()).isEqualTo("lab:bench:" + bench);
-      assertThat(frame.path("position").asString()).isEqualTo(TOPIC + ":" + sent.partition() + ":" + sent.offset());
+      StreamPosition resume = StreamPosition.parse(frame.path("position").asString());
+      assertThat(resume.offset(new PartitionId(TOPIC, sent.partition()))).isEqualTo(sent.offset());
       doctor.sync();
       assertThat(doctor.received()).noneMatch(text -> text.contains(id));
     }

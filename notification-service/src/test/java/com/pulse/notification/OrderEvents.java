@@ -7,6 +7,8 @@ import com.pulse.events.EventSchemas;
 import com.pulse.events.EventType;
 import com.pulse.events.PulseEvents;
 import com.pulse.events.Topics;
+import com.pulse.notification.stream.PartitionId;
+import com.pulse.notification.stream.StreamPosition;
 import com.pulse.testsupport.TestInfrastructure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,6 +51,29 @@ final class OrderEvents implements AutoCloseable {
     String json() {
       return new String(value, StandardCharsets.UTF_8);
     }
+
+    String eventId() {
+      return JSON.readTree(value).path("id").asString();
+    }
+
+    /**
+     * Whether a frame's {@code position}, a resume point on its own, is the one right after this event: it names
+     * every partition of the topic (three in the tests), and this event's partition at this event's offset.
+     */
+    boolean isJustAfterIn(String framePosition) {
+      StreamPosition position = StreamPosition.parse(framePosition);
+      return position.offset(new PartitionId(metadata.topic(), metadata.partition())) == metadata.offset()
+          && position.offsets().keySet().stream().filter(p -> p.topic().equals(metadata.topic())).count() == 3;
+    }
+  }
+
+  private final Map<String, String> positions = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The Kafka position of the event a frame carries (published here), to check order and identity by. */
+  String positionOf(JsonNode frame) {
+    String position = positions.get(frame.path("event").path("id").asString());
+    assertThat(position).as("an event published by this test").isNotNull();
+    return position;
   }
 
   private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -90,7 +116,9 @@ final class OrderEvents implements AutoCloseable {
       if (error != null) {
         sent.completeExceptionally(error);
       } else {
-        sent.complete(new Sent(orderId, doctorId, jobRole, value, metadata));
+        Sent done = new Sent(orderId, doctorId, jobRole, value, metadata);
+        positions.put(done.eventId(), done.position());
+        sent.complete(done);
       }
     });
     return sent;

@@ -198,6 +198,23 @@ class SubscriptionIntegrationTests {
     return new TestUser("flood." + UUID.randomUUID(), "Flooder", List.of("OPERATOR"), null, null, null).token();
   }
 
+  @Test
+  void aForeignPositionIsRefusedWithAClearErrorAndNothingIsJoined() throws Exception {
+    try (SocketClient admin = SocketClient.connected(port, TestUser.ADMIN.token())) {
+      admin.send("{\"type\":\"subscribe\",\"channel\":\"ocs:job:LIS\",\"since\":\"elsewhere.things.v9:0:12\","
+          + "\"ref\":\"f\"}");
+      JsonNode error = admin.next(frame -> frame.path("ref").asString("").equals("f"));
+
+      assertThat(error.path("type").asString()).isEqualTo("error");
+      assertThat(error.path("code").asString()).isEqualTo("BAD_REQUEST");
+      assertThat(error.path("message").asString()).contains("elsewhere.things.v9:0")
+          .contains("not a position given by this service");
+      admin.send("{\"type\":\"unsubscribe\",\"channel\":\"ocs:job:LIS\",\"ref\":\"u\"}");
+      assertThat(admin.next(frame -> frame.path("ref").asString("").equals("u")).path("code").asString())
+          .as("the refused subscription joined nothing").isEqualTo("NOT_SUBSCRIBED");
+    }
+  }
+
   private double count(String name, String tag, String value) {
     Counter counter = meters.find(name).tag(tag, value).counter();
     return counter == null ? 0 : counter.count();

@@ -17,21 +17,32 @@ public final class Delivery {
   private final StreamEvent event;
   private final EventForms forms;
   private final List<String> channels;
+  private final String position;
   private byte[] frame;
 
-  Delivery(StreamEvent event, List<String> channels) {
-    this(new EventForms(event), channels);
+  /** A delivery of its own (a replayed event), resumable from {@code position}. */
+  Delivery(StreamEvent event, List<String> channels, String position) {
+    this(new EventForms(event, position), channels);
   }
 
-  /** A delivery sharing the event's other encodings with the event's other deliveries. */
+  /** A delivery sharing the event's position and other encodings with the event's other deliveries. */
   Delivery(EventForms forms, List<String> channels) {
     this.event = forms.event();
     this.forms = forms;
     this.channels = List.copyOf(channels);
+    this.position = forms.position();
   }
 
   public StreamEvent event() {
     return event;
+  }
+
+  /**
+   * The resume point after this event: every partition's offset up to which this subscriber has had everything of
+   * these channels. Sent back as {@code since}, it gives exactly what came after — on any instance.
+   */
+  public String position() {
+    return position;
   }
 
   /** The channels of the subscriber that this event matched. */
@@ -75,7 +86,7 @@ public final class Delivery {
       appendString(head, channels.get(i));
     }
     head.append("],\"position\":");
-    appendString(head, event.position().toString());
+    appendString(head, position);
     head.append(",\"event\":");
     byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
     byte[] json = event.json();

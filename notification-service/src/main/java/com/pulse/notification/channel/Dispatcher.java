@@ -114,14 +114,18 @@ public final class Dispatcher implements StreamListener {
         memberSets.add(members);
       }
     }
-    EventForms forms = new EventForms(entry.event());
+    if (reached.isEmpty()) {
+      return;
+    }
+    // the resume point after this event, for every subscriber alike: everything read so far, every partition
+    EventForms forms = new EventForms(entry.event(), StreamPosition.of(current).toString());
     if (reached.size() == 1) {
       // the common case: one audience, one shared frame, no bookkeeping
       Delivery delivery = new Delivery(forms, reached);
       for (Subscriber subscriber : memberSets.getFirst()) {
         deliver(subscriber, delivery);
       }
-    } else if (reached.size() > 1) {
+    } else {
       Map<Subscriber, List<String>> matched = new IdentityHashMap<>();
       for (int i = 0; i < reached.size(); i++) {
         for (Subscriber subscriber : memberSets.get(i)) {
@@ -158,10 +162,14 @@ public final class Dispatcher implements StreamListener {
    *
    * @param since null for live events only
    * @param arrival told the greeting, each outcome and the end, before any later live event
+   * @throws PositionRefused when {@code since} is partial or foreign (nothing is joined then)
    */
   public List<Subscription> join(Subscriber subscriber, Collection<String> channels, StreamPosition since,
       Arrival arrival) {
     synchronized (lock) {
+      if (since != null) {
+        check(since);
+      }
       arrival.greet(position());
       List<Subscription> subscriptions = new ArrayList<>(channels.size());
       for (String channel : channels) {
@@ -188,13 +196,14 @@ public final class Dispatcher implements StreamListener {
     }
     // joined first, so replayed frames list this channel like live ones do; from now on it has everything
     registry.join(subscriber, channel, Long.MIN_VALUE);
-    Replay replay = new Replay(recovery.entries().size());
+    Replay replay = new Replay(since, recovery.entries().size());
     for (Entry entry : recovery.entries()) {
       if (covered != null && entry.seq() >= covered || hadThroughAnotherChannel(subscriber, entry, channel)
           || !preferences().accepts(subscriber.userId(), entry.event())) {
-        continue;
+        replay.skip(entry.event());
+      } else {
+        replay.add(entry.event(), memberChannels(subscriber, entry));
       }
-      replay.add(entry.event(), memberChannels(subscriber, entry));
     }
     if (replay.size() > 0) {
       subscriber.replay(replay);
@@ -221,6 +230,7 @@ public final class Dispatcher implements StreamListener {
    */
   public Page eventsSince(String channel, StreamPosition since, int limit) {
     synchronized (lock) {
+      check(since);
       Recovery recovery = history.since(channel, since);
       if (!recovery.recovered()) {
         metrics.recovery("not_recovered");
@@ -238,6 +248,30 @@ public final class Dispatcher implements StreamListener {
         next = next.with(entry.event().position());
       }
       return new Page(true, page, next);
+    }
+  }
+
+  /**
+   * Refuses a position that is not a whole resume point: one naming a partition this service does not read
+   * (foreign), or leaving out one it does (partial) — unless this instance holds that partition from its very first
+   * offset, as a topic created after the position was given out: "from the beginning" is then exactly right.
+   */
+  private void check(StreamPosition since) {
+    for (PartitionId named : since.offsets().keySet()) {
+      if (!current.containsKey(named)) {
+        throw new PositionRefused("the position names " + named + ", which this service does not read: it is not a"
+            + " position given by this service");
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (PartitionId known : current.keySet()) {
+      if (!since.offsets().containsKey(known) && history.firstOffset(known) > 0) {
+        missing.add(known.toString());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new PositionRefused("the position is partial: it leaves out " + String.join(", ", missing)
+          + "; send back a whole position as this service gave it");
     }
   }
 

@@ -13,14 +13,21 @@ final class EventForms {
   private static final byte[] NOT_SENT = new byte[0];
 
   private final StreamEvent event;
+  private final String position;
   private Map<EventEncoding, byte[]> encoded;
 
-  EventForms(StreamEvent event) {
+  /** @param position the resume point after the event (the intake's position once it was read) */
+  EventForms(StreamEvent event, String position) {
     this.event = event;
+    this.position = position;
   }
 
   StreamEvent event() {
     return event;
+  }
+
+  String position() {
+    return position;
   }
 
   /** The event in that encoding, or null when the encoding leaves it out. */

@@ -21,8 +21,9 @@ public interface Subscriber {
    * as one item and build its frames as it drains, or a long gap would overflow the queue.
    */
   default void replay(Replay replay) {
-    for (int i = 0; i < replay.size(); i++) {
-      deliver(replay.delivery(i));
+    Replay.Cursor cursor = replay.cursor();
+    for (Delivery delivery = cursor.next(); delivery != null; delivery = cursor.next()) {
+      deliver(delivery);
     }
   }
 }

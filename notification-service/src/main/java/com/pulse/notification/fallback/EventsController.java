@@ -4,6 +4,7 @@ import com.pulse.events.ChannelCatalog;
 import com.pulse.identity.Caller;
 import com.pulse.notification.channel.Dispatcher;
 import com.pulse.notification.channel.Page;
+import com.pulse.notification.channel.PositionRefused;
 import com.pulse.notification.stream.StreamPosition;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +42,12 @@ final class EventsController {
     String name = ChannelRequest.channel(catalog, caller, "channel", channel);
     StreamPosition from = ChannelRequest.position("since", since);
     int max = ChannelRequest.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
-    Page page = from == null ? dispatcher.history(name, max) : dispatcher.eventsSince(name, from, max);
+    Page page;
+    try {
+      page = from == null ? dispatcher.history(name, max) : dispatcher.eventsSince(name, from, max);
+    } catch (PositionRefused refused) {
+      throw BadRequest.field("since", refused.getMessage());
+    }
     return body(name, page);
   }
 

@@ -4,6 +4,7 @@ import com.pulse.events.ChannelCatalog;
 import com.pulse.identity.Caller;
 import com.pulse.notification.channel.Arrival;
 import com.pulse.notification.channel.Dispatcher;
+import com.pulse.notification.channel.PositionRefused;
 import com.pulse.notification.metrics.NotificationMetrics;
 import com.pulse.notification.stream.StreamPosition;
 import java.time.Duration;
@@ -57,7 +58,26 @@ final class SseController {
     List<String> names = ChannelRequest.channels(catalog, caller, "channels", channels);
     StreamPosition since = ChannelRequest.position("Last-Event-ID", lastEventId);
     SseStream stream = new SseStream(caller.id(), QUEUE, metrics);
+    try {
+      join(stream, names, since);
+    } catch (PositionRefused refused) {
+      throw BadRequest.field("Last-Event-ID", refused.getMessage());
+    }
     streams.opened(stream);
+    Sinks.Empty<Void> ended = Sinks.empty();
+    Flux<ServerSentEvent<String>> events = stream.events().doFinally(signal -> ended.tryEmitEmpty());
+    Flux<ServerSentEvent<String>> keepAlive = Flux.interval(heartbeat)
+        .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build())
+        .takeUntilOther(ended.asMono());
+    return Flux.merge(events, keepAlive)
+        .doFinally(signal -> {
+          names.forEach(channel -> dispatcher.leave(stream, channel));
+          streams.closed(stream);
+        });
+  }
+
+  /** Joins the channels, recovering from {@code since}; one {@code subscribed} event says how that went. */
+  private void join(SseStream stream, List<String> names, StreamPosition since) {
     dispatcher.join(stream, names, since, new Arrival() {
       private boolean recovered = since != null;
       private StreamPosition position;
@@ -83,15 +103,5 @@ final class SseController {
         stream.control("subscribed", json.writeValueAsString(subscribed), position);
       }
     });
-    Sinks.Empty<Void> ended = Sinks.empty();
-    Flux<ServerSentEvent<String>> events = stream.events().doFinally(signal -> ended.tryEmitEmpty());
-    Flux<ServerSentEvent<String>> keepAlive = Flux.interval(heartbeat)
-        .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build())
-        .takeUntilOther(ended.asMono());
-    return Flux.merge(events, keepAlive)
-        .doFinally(signal -> {
-          names.forEach(channel -> dispatcher.leave(stream, channel));
-          streams.closed(stream);
-        });
   }
 }

@@ -4,6 +4,7 @@ import com.pulse.events.ChannelCatalog;
 import com.pulse.notification.channel.Arrival;
 import com.pulse.notification.channel.Delivery;
 import com.pulse.notification.channel.Dispatcher;
+import com.pulse.notification.channel.PositionRefused;
 import com.pulse.notification.stream.StreamPosition;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -45,14 +46,26 @@ final class NotificationSocketHandler implements WebSocketHandler {
 
   private void open(Connection connection, String sinceText) {
     StreamPosition since = null;
-    boolean badSince = false;
+    String badSince = null;
     try {
       since = sinceText == null ? null : StreamPosition.parse(sinceText);
     } catch (IllegalArgumentException e) {
-      badSince = true;
+      badSince = "the handshake's \"since\" is not a position given by this service; joined live only";
     }
     Set<String> channels = catalog.autoJoin(connection.caller());
     connection.joined(channels);
+    try {
+      join(connection, channels, since);
+    } catch (PositionRefused refused) {
+      badSince = refused.getMessage() + "; joined live only";
+      join(connection, channels, null);
+    }
+    if (badSince != null) {
+      connection.send(serverFrames.error(ServerFrames.BAD_REQUEST, badSince, null));
+    }
+  }
+
+  private void join(Connection connection, Set<String> channels, StreamPosition since) {
     boolean recovering = since != null;
     dispatcher.join(connection, channels, since, new Arrival() {
       @Override
@@ -67,9 +80,5 @@ final class NotificationSocketHandler implements WebSocketHandler {
         }
       }
     });
-    if (badSince) {
-      connection.send(serverFrames.error(ServerFrames.BAD_REQUEST,
-          "the handshake's \"since\" is not a position given by this service; joined live only", null));
-    }
   }
 }

@@ -20,18 +20,22 @@ record ReplayFrames(Replay replay, Function<Delivery, byte[]> eventFrames) imple
   /** The frames, encoded as they are iterated. */
   Iterable<WebSocketMessage> messages(WebSocketSession session) {
     return () -> new Iterator<>() {
-      private int next;
+      private final Replay.Cursor cursor = replay.cursor();
       private WebSocketMessage ahead;
 
       @Override
       public boolean hasNext() {
-        while (ahead == null && next < replay.size()) {
-          byte[] frame = eventFrames.apply(replay.delivery(next++));
+        while (ahead == null) {
+          Delivery delivery = cursor.next();
+          if (delivery == null) {
+            return false;
+          }
+          byte[] frame = eventFrames.apply(delivery);
           if (frame != null) {
             ahead = new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(frame));
           }
         }
-        return ahead != null;
+        return true;
       }
 
       @Override

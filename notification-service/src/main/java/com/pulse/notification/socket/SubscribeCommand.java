@@ -3,6 +3,7 @@ package com.pulse.notification.socket;
 import com.pulse.events.ChannelCatalog;
 import com.pulse.notification.channel.Arrival;
 import com.pulse.notification.channel.Dispatcher;
+import com.pulse.notification.channel.PositionRefused;
 import com.pulse.notification.stream.StreamPosition;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -61,12 +62,19 @@ final class SubscribeCommand implements ClientCommand {
       return;
     }
     connection.joined(List.of(channel));
-    dispatcher.join(connection, List.of(channel), since, new Arrival() {
-      @Override
-      public void joined(Dispatcher.Subscription subscription) {
-        connection.send(frames.subscribed(subscription, ref));
-      }
-    });
+    try {
+      dispatcher.join(connection, List.of(channel), since, new Arrival() {
+        @Override
+        public void joined(Dispatcher.Subscription subscription) {
+          connection.send(frames.subscribed(subscription, ref));
+        }
+      });
+    } catch (PositionRefused refused) {
+      // nothing was joined: a partial or foreign position is never read as "from the beginning"
+      connection.left(channel);
+      connection.send(frames.error(ServerFrames.BAD_REQUEST, "\"since\": " + refused.getMessage(), ref));
+      return;
+    }
     if (connection.closing()) {
       // closed meanwhile: its cleanup may have run before this join
       dispatcher.leave(connection, channel);

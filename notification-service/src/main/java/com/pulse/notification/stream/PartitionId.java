@@ -13,6 +13,12 @@ public record PartitionId(String topic, int partition) implements Comparable<Par
     return new PartitionId(position.topic(), position.partition());
   }
 
+  /** {@code ocs.orders.v1:2}, as a position writes it. */
+  @Override
+  public String toString() {
+    return topic + ':' + partition;
+  }
+
   @Override
   public int compareTo(PartitionId other) {
     int byTopic = topic.compareTo(other.topic);

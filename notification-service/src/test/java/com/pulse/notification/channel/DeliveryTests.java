@@ -22,8 +22,8 @@ class DeliveryTests {
     byte[] frame = delivery(List.of("ocs:all", "ocs:doctor:dr.kim")).frame();
 
     assertThat(new String(frame, StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"event\","
-        + "\"channels\":[\"ocs:all\",\"ocs:doctor:dr.kim\"],\"position\":\"ocs.orders.v1:2:41\",\"event\":" + EVENT
-        + "}");
+        + "\"channels\":[\"ocs:all\",\"ocs:doctor:dr.kim\"],\"position\":\"ocs.orders.v1:0:17,1:3,2:41\","
+        + "\"event\":" + EVENT + "}");
   }
 
   @Test
@@ -38,6 +38,6 @@ class DeliveryTests {
   private static Delivery delivery(List<String> channels) {
     StreamEvent event = new StreamEvent(new Position("ocs.orders.v1", 2, 41), EVENT.getBytes(StandardCharsets.UTF_8),
         "e-1", "ocs.order.created", "order-1", Instant.EPOCH, channels, Priority.NORMAL, null, null);
-    return new Delivery(event, channels);
+    return new Delivery(event, channels, "ocs.orders.v1:0:17,1:3,2:41");
   }
 }

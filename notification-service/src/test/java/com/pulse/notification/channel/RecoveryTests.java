@@ -1,6 +1,7 @@
 package com.pulse.notification.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulse.events.ChannelCatalog;
 import com.pulse.events.Priority;
@@ -97,6 +98,51 @@ class RecoveryTests {
         StreamPosition.parse(TOPIC + ":0:0,1:0"), subscribed::set);
     assertThat(subscribed.get().recovered()).isTrue();
     assertThat(recent.positions()).hasSize(4);
+  }
+
+  @Test
+  void everyFramesPositionIsAWholeResumePointAndALaterPositionResumesWithNothingTwice() {
+    Recorder first = new Recorder();
+    subscribe(first, "ocs:job:RIS", null, s -> { });
+    publish(0, "dr.kim", "RIS");
+    publish(1, "dr.lee", "RIS");
+    publish(0, "dr.kim", "LIS");
+    Delivery last = first.received.getLast();
+    StreamPosition kept = StreamPosition.parse(last.position());
+    // it names every partition, as far as this instance had read them when the event went out
+    assertThat(kept.offsets()).containsOnlyKeys(new PartitionId(TOPIC, 0), new PartitionId(TOPIC, 1));
+    assertThat(kept.offset(PartitionId.of(last.event().position()))).isEqualTo(last.event().position().offset());
+    dispatcher.leave(first, "ocs:job:RIS");
+    String missed = publish(0, "dr.lee", "RIS");
+
+    Recorder back = new Recorder();
+    subscribe(back, "ocs:job:RIS", kept, s -> { });
+
+    assertThat(back.positions()).containsExactly(missed);
+    // a replayed frame's position resumes right after it too
+    assertThat(StreamPosition.parse(back.received.getLast().position()).offset(new PartitionId(TOPIC, 0)))
+        .isEqualTo(back.received.getLast().event().position().offset());
+  }
+
+  @Test
+  void aPartialOrForeignPositionIsRefusedNeverReadAsFromTheBeginning() {
+    Dispatcher later = dispatcher(new HistoryProperties(Duration.ofMinutes(10), 5));
+    // this instance started reading partition 2 mid-stream: a position leaving it out cannot be trusted
+    later.assigned(new PartitionId(TOPIC, 2), 40);
+    Recorder client = new Recorder();
+
+    assertThatThrownBy(() -> later.join(client, List.of("ocs:job:RIS"), StreamPosition.parse(TOPIC + ":0:3,1:4"),
+        Arrival.SILENT)).isInstanceOf(PositionRefused.class).hasMessageContaining("partial")
+        .hasMessageContaining(TOPIC + ":2");
+    assertThatThrownBy(() -> later.join(client, List.of("ocs:job:RIS"),
+        StreamPosition.parse(TOPIC + ":0:3,1:4,2:50;other.topic.v1:0:7"), Arrival.SILENT))
+        .isInstanceOf(PositionRefused.class).hasMessageContaining("other.topic.v1:0");
+    assertThatThrownBy(() -> later.eventsSince("ocs:job:RIS", StreamPosition.parse(TOPIC + ":0:3"), 10))
+        .isInstanceOf(PositionRefused.class);
+    assertThat(registry.coveredFrom(client, "ocs:job:RIS")).as("nothing joined").isNull();
+    // partitions this instance reads from their first offset may be left out: "from the beginning" is right there
+    later.join(client, List.of("ocs:job:RIS"), StreamPosition.parse(TOPIC + ":2:50"), Arrival.SILENT);
+    assertThat(registry.coveredFrom(client, "ocs:job:RIS")).isNotNull();
   }
 
   @Test
