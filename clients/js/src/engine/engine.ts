@@ -266,11 +266,14 @@ export class ConnectionEngine {
     if (fromTransport && !info.opened && !decision.serverAskedToWait && !decision.renewToken) {
       // a transport that never opens may be blocked (a proxy that drops WebSocket upgrades, one that buffers SSE)
       this.failuresAtKind++;
-      if (this.failuresAtKind >= this.options.fallbackAfterFailures) {
+      const kinds = this.options.transports.length;
+      if (kinds > 1 && this.failuresAtKind >= this.options.fallbackAfterFailures) {
         this.failuresAtKind = 0;
-        this.kindIndex = (this.kindIndex + 1) % this.options.transports.length;
         this.probeIndex = 0;
-        delay = Math.min(delay, this.options.random() * this.options.backoff.baseMs);
+        // down the ladder at once; after the last one, back to the top with the backoff (all of them failed: the
+        // server is more likely down than every transport blocked)
+        this.kindIndex = (this.kindIndex + 1) % kinds;
+        if (this.kindIndex > 0) delay = Math.min(delay, this.options.random() * this.options.backoff.baseMs);
       }
     }
     const offline = this.attempt >= this.options.offlineAfterFailures;
