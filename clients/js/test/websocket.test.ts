@@ -93,6 +93,20 @@ describe('recovery', () => {
     assert.deepEqual(a.resets, []);
   });
 
+  it('two channels recovered one after the other both get the missed event they share (the server names it once)', async () => {
+    const client = track(fakeClient(server));
+    const a = record(client, 'ch:a');
+    const b = record(client, 'ch:b');
+    await waitFor(() => server.openSockets[0]?.channels.size === 3, 'subscribed');
+    server.publish(['ch:a', 'ch:b']);
+    await waitFor(() => a.events.length === 1 && b.events.length === 1, 'first');
+    server.dropAll();
+    const shared = server.publish(['ch:a', 'ch:b']);
+    const onlyB = server.publish(['ch:b']);
+    await waitFor(() => a.events.length === 2 && b.events.length === 3, () => `a=${a.events.length} b=${b.events.length}`);
+    assert.deepEqual(b.ids().slice(1), [shared.id, onlyB.id]);
+  });
+
   it('recovers the channels joined on connect through the handshake\'s since, before any live event', async () => {
     const client = track(fakeClient(server));
     const mine = record(client, 'user:alice');

@@ -5,6 +5,7 @@ import type { TransportKind } from '../core/state.js';
 import { httpUrl, type Transport, type TransportContext } from '../engine/transport.js';
 import { retryAfterFromHeader } from '../protocol/close-codes.js';
 import type { EventFrame, SseSubscribed } from '../protocol/frames.js';
+import { deliverableChannels, withChannels } from './delivery.js';
 import { SseParser, type SseMessage } from './sse-parser.js';
 
 type Timer = ReturnType<typeof setTimeout>;
@@ -162,8 +163,7 @@ export class SseTransport implements Transport {
     if (frame.type !== 'event' || !frame.event) return;
     const replay = frame.channels.some((channel) => this.recovering.has(channel));
     if (frame.position !== undefined && !replay) book.advanceLive(frame.position);
-    const channels = frame.channels.filter((channel) => book.isLive(channel) || this.recovering.has(channel));
-    handler.event(channels.length === frame.channels.length ? frame : { ...frame, channels });
+    handler.event(withChannels(frame, deliverableChannels(frame, (channel) => book.isLive(channel), this.recovering)));
   }
 
   private async renewToken(): Promise<void> {

@@ -18,6 +18,7 @@ import {
   type PresenceFrame,
   type SubscribedFrame,
 } from '../protocol/frames.js';
+import { deliverableChannels, withChannels } from './delivery.js';
 import { OPEN, onRefusedHandshake, type WebSocketLike } from './websocket-like.js';
 
 type Pending =
@@ -233,8 +234,7 @@ export class WebSocketTransport implements Transport {
       this.lastPosition = frame.position;
       book.advanceLive(frame.position);
     }
-    const channels = frame.channels.filter((channel) => book.isLive(channel) || this.recovering.has(channel));
-    handler.event(channels.length === frame.channels.length ? frame : { ...frame, channels });
+    handler.event(withChannels(frame, deliverableChannels(frame, (channel) => book.isLive(channel), this.recovering)));
   }
 
   private onSubscribed(frame: SubscribedFrame): void {

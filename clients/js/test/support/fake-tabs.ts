@@ -54,7 +54,10 @@ export class FakeLocks {
   private next(name: string): void {
     const queue = this.queues.get(name);
     const entry = queue?.shift();
-    if (entry) queueMicrotask(entry.grant);
+    if (!entry) return;
+    // held from now: a request made before the grant runs must wait its turn
+    this.held.set(name, { release: () => {}, owner: entry.owner });
+    queueMicrotask(entry.grant);
   }
 }
 

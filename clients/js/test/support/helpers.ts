@@ -9,10 +9,12 @@ import { makeToken } from './tokens.js';
 export const NodeWebSocket = WebSocket as unknown as WebSocketConstructor;
 
 /** Polls `condition` every 5 ms until it holds; fails with `message` after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, message: string, timeoutMs = 5_000): Promise<void> {
+export async function waitFor(condition: () => boolean, message: string | (() => string), timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${message}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for: ${typeof message === 'function' ? message() : message}`);
+    }
     await sleep(5);
   }
 }
