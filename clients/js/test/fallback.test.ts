@@ -14,7 +14,7 @@ before(async () => {
 after(() => server.stop());
 afterEach(async () => {
   clients.splice(0).forEach((client) => client.close());
-  Object.assign(server, { blockWebSocket: false, blockSse: false, blockPolling: false });
+  Object.assign(server, { blockWebSocket: false, hangWebSocket: false, blockSse: false, blockPolling: false });
   await waitFor(() => server.openSockets.length === 0 && server.sseStreams.size === 0, 'all closed');
   server.handshakes.length = 0;
   server.sseRequests.length = 0;
@@ -40,6 +40,17 @@ describe('SSE when WebSocket is blocked', () => {
     assert.equal(server.sseRequests.at(-1)!.lastEventId, sent[1]!.after);
     assert.deepEqual(a.ids(), sent.map((e) => e.id));
     assert.deepEqual(a.resets, []);
+  });
+
+  it('also when the handshake hangs: the connect timeout counts it as failed', async () => {
+    server.hangWebSocket = true;
+    const client = track(fakeClient(server, { connectTimeoutMs: 150 }));
+    const a = record(client, 'ch:a');
+    await waitFor(() => client.getState().transport === 'sse' && client.getState().status === 'live', 'sse', 4_000);
+    assert.equal(server.handshakes.length, 2);
+    await waitFor(() => [...server.sseStreams].some((s) => s.channels.has('ch:a')), 'streaming ch:a');
+    server.publish(['ch:a']);
+    await waitFor(() => a.events.length === 1, 'event over sse');
   });
 
   it('reopens the stream when a channel is added; the new channel is live-only, the others lose nothing', async () => {

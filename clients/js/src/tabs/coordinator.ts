@@ -58,6 +58,7 @@ export class TabCoordinator implements Link {
   private lastState: Omit<ConnectionState, 'role'> | undefined;
   private nextRequest = 1;
   private stopped = false;
+  private unwatchPage: (() => void) | undefined;
 
   constructor(
     private readonly host: TabHost,
@@ -82,6 +83,7 @@ export class TabCoordinator implements Link {
     };
     this.post({ t: 'hello', tab: this.options.tabId });
     this.announce();
+    this.watchPageLifecycle();
     this.options.locks
       .request(name, { mode: 'exclusive', signal: this.lockAbort.signal }, () => {
         if (this.stopped) return Promise.resolve();
@@ -126,7 +128,30 @@ export class TabCoordinator implements Link {
       pending.reject(new PulseError('CLOSED_BY_CLIENT', 'the client was closed'));
     }
     this.requests.clear();
+    this.unwatchPage?.();
     this.channel?.close();
+  }
+
+  /**
+   * A page going away (or into the back/forward cache) tells the others its channels are no longer wanted; coming
+   * back from the cache it announces them again. A leader's lock is released by the browser itself.
+   */
+  private watchPageLifecycle(): void {
+    const target = globalThis as unknown as {
+      addEventListener?: (type: string, listener: (event: { persisted?: boolean }) => void) => void;
+      removeEventListener?: (type: string, listener: (event: { persisted?: boolean }) => void) => void;
+    };
+    if (typeof target.addEventListener !== 'function') return;
+    const hide = () => this.post({ t: 'bye', tab: this.options.tabId });
+    const show = (event: { persisted?: boolean }) => {
+      if (event.persisted) this.announce();
+    };
+    target.addEventListener('pagehide', hide);
+    target.addEventListener('pageshow', show);
+    this.unwatchPage = () => {
+      target.removeEventListener?.('pagehide', hide);
+      target.removeEventListener?.('pageshow', show);
+    };
   }
 
   /** Every tab's channels: this tab's own and those the others announced. */

@@ -59,6 +59,8 @@ export class FakePulseServer {
   closeOnOpen: Array<{ code: number; reason: string }> = [];
   /** WebSocket upgrades dropped without an answer: a proxy that blocks WebSocket. */
   blockWebSocket = false;
+  /** WebSocket upgrades left unanswered: a proxy that swallows them (only the client's connect timeout ends it). */
+  hangWebSocket = false;
   /** SSE requests dropped: a proxy that blocks streaming too. */
   blockSse = false;
   blockPolling = false;
@@ -232,6 +234,7 @@ export class FakePulseServer {
       socket.destroy();
       return;
     }
+    if (this.hangWebSocket) return;
     const refusal = this.refuseHandshakes.shift();
     if (refusal) {
       this.refuseRaw(socket, refusal.status, refusal.headers);
