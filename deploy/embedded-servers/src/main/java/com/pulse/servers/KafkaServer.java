@@ -3,6 +3,8 @@ package com.pulse.servers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +108,22 @@ public final class KafkaServer implements AutoCloseable {
     process = null;
   }
 
+  /** Declares a topic, as its owning service or a deploy would (the broker creates none on first use). */
+  public void createTopic(String name, int partitions) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("could not create topic " + name, e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted creating topic " + name, e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("no answer creating topic " + name, e);
+    }
+  }
+
   @Override
   public void close() {
     stop();
@@ -126,6 +149,9 @@ public final class KafkaServer implements AutoCloseable {
         Map.entry("share.coordinator.state.topic.replication.factor", "1"),
         Map.entry("share.coordinator.state.topic.min.isr", "1"),
         Map.entry("group.initial.rebalance.delay.ms", "0"),
+        // as in production: a topic is declared by the service that owns it (partitions, retention), never made
+        // by the first producer or consumer that names it
+        Map.entry("auto.create.topics.enable", "false"),
         // History for recovery lives in Kafka: keep a day of it by default.
         Map.entry("log.retention.hours", "24")));
     Path config = dataDirectory.resolve("server.properties");
@@ -177,6 +203,7 @@ public final class KafkaServer implements AutoCloseable {
 
   private void awaitReady(Duration timeout, Path logFile) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    awaitListening(deadline, timeout, logFile);
     Properties admin = new Properties();
     admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
@@ -194,6 +221,27 @@ public final class KafkaServer implements AutoCloseable {
             throw new IllegalStateException("Kafka not ready within " + timeout + "; see " + logFile, notYet);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Waits until the broker's port takes connections, with a plain socket: a Kafka client asking earlier logs a
+   * warning per attempt ("Connection to node -1 could not be established"), which a first start should not show.
+   */
+  private void awaitListening(long deadline, Duration timeout, Path logFile) {
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + logFile);
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+        return;
+      } catch (IOException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Kafka not listening within " + timeout + "; see " + logFile, notYet);
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
       }
     }
   }

@@ -1,6 +1,7 @@
 package com.pulse.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,6 +51,7 @@ class ServersTests {
   void kafkaKeepsItsRecordsAcrossAStopAndStart() throws Exception {
     try (KafkaServer kafka = KafkaServer.create(temp.resolve("kafka"), 0, 0, 1, "256m")) {
       kafka.start(Duration.ofSeconds(60));
+      kafka.createTopic("restart.test.v1", 1);
       send(kafka, "before");
       kafka.stop();
       assertThat(kafka.isRunning()).isFalse();
@@ -58,6 +60,21 @@ class ServersTests {
       send(kafka, "after");
 
       assertThat(readAll(kafka, 2)).containsExactly("before", "after");
+    }
+  }
+
+  @Test
+  void kafkaCreatesNoTopicOnFirstUseTopicsAreDeclared() throws Exception {
+    try (KafkaServer kafka = KafkaServer.create(temp.resolve("kafka-strict"), 0, 0, 1, "256m")) {
+      kafka.start(Duration.ofSeconds(60));
+      Properties p = new Properties();
+      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+      p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+      try (KafkaProducer<String, String> producer =
+          new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        assertThatThrownBy(() -> producer.send(new ProducerRecord<>("undeclared.thing.v1", "k", "v"))
+            .get(10, TimeUnit.SECONDS)).as("no auto-creation").isNotNull();
+      }
     }
   }
 

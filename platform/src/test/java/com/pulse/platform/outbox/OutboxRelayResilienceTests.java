@@ -89,6 +89,8 @@ class OutboxRelayResilienceTests {
         assertThat(pending()).isEqualTo(40);
 
         kafka.start(WAIT);
+        // declared as ocs-service declares it at start-up: the broker creates no topic on first use
+        kafka.createTopic(TOPIC, 3);
         append(aggregates, 11, 20);
         await().atMost(WAIT).until(() -> pending() == 0);
 
@@ -138,7 +140,8 @@ class OutboxRelayResilienceTests {
 
   private OutboxRelay relay(String bootstrapServers, SimpleMeterRegistry meters) {
     OutboxProperties properties = new OutboxProperties(true, "/pulse/relay-test", Duration.ofMillis(200), 50,
-        Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(50), Duration.ofMillis(500), false, Map.of());
+        Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(50), Duration.ofMillis(500), false, Map.of(),
+        Map.of());
     Map<String, Object> producer = Map.of("bootstrap.servers", bootstrapServers, "max.block.ms", 1000,
         "request.timeout.ms", 1000, "reconnect.backoff.max.ms", 200);
     OutboxMetrics metrics = new OutboxMetrics(meters, new OutboxStore(jdbc));

@@ -13,9 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * One notification-service instance as production runs it (its own JVM from its jar, the local stack's JVM
@@ -59,9 +56,7 @@ final class NotificationUnderTest implements AutoCloseable {
     });
     KafkaServer kafka = KafkaServer.create(data.resolve("kafka"), LocalProcesses.freePort(),
         LocalProcesses.freePort(), PARTITIONS, "512m").start(Duration.ofMinutes(1));
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(Topics.OCS_ORDERS, PARTITIONS, (short) 1))).all().get();
-    }
+    kafka.createTopic(Topics.OCS_ORDERS, PARTITIONS);
     NotificationUnderTest stack = new NotificationUnderTest(data, database.join(), kafka, jvmOptions, environment);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "socket-bench-stop"));
     stack.startService();
