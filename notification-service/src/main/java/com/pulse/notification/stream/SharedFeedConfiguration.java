@@ -3,6 +3,8 @@ package com.pulse.notification.stream;
 import com.pulse.notification.metrics.NotificationMetrics;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -14,8 +16,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -44,7 +48,7 @@ class SharedFeedConfiguration {
 
   @Bean(CONTAINER_FACTORY)
   ConcurrentKafkaListenerContainerFactory<String, byte[]> sharedFeedContainerFactory(KafkaProperties kafka,
-      NotificationMetrics metrics) {
+      KafkaAdmin admin, NotificationMetrics metrics) {
     Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
     consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
@@ -52,13 +56,21 @@ class SharedFeedConfiguration {
         new ByteArrayDeserializer()));
     factory.setBatchListener(true);
     factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-    factory.setCommonErrorHandler(errorHandler(deadLetters(kafka), metrics));
+    factory.setCommonErrorHandler(errorHandler(deadLetters(kafka), admin, metrics));
     return factory;
   }
 
-  static DefaultErrorHandler errorHandler(KafkaTemplate<String, byte[]> deadLetters, NotificationMetrics metrics) {
-    DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetters,
-        (record, error) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+  static DefaultErrorHandler errorHandler(KafkaTemplate<String, byte[]> deadLetters, KafkaAdmin admin,
+      NotificationMetrics metrics) {
+    // the broker creates no topic on first use: a topic's dead-letter topic is declared with its first dead letter
+    Set<String> declared = ConcurrentHashMap.newKeySet();
+    DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetters, (record, error) -> {
+      String topic = record.topic() + DEAD_LETTER_SUFFIX;
+      if (declared.add(topic)) {
+        admin.createOrModifyTopics(TopicBuilder.name(topic).partitions(1).build());
+      }
+      return new TopicPartition(topic, -1);
+    });
     ExponentialBackOff untilItPasses = new ExponentialBackOff(1_000, 2);
     untilItPasses.setMaxInterval(30_000);
     DefaultErrorHandler handler = new DefaultErrorHandler((record, error) -> {

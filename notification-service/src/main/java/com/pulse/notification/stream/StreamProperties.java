@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("pulse.notification.stream")
 public record StreamProperties(@DefaultValue("100ms") Duration pollTimeout,
-    @DefaultValue("30s") Duration partitionRefresh, @DefaultValue("1s") Duration missingTopicRetry,
+    @DefaultValue("5s") Duration partitionRefresh, @DefaultValue("1s") Duration missingTopicRetry,
     @DefaultValue("30s") Duration startupWait,
     @DefaultValue("[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*\\.v[0-9]+") String topics,
     @DefaultValue("10m") Duration rewind) {}

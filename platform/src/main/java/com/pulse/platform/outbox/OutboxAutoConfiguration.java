@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the outbox into any service that has a DataSource: schema, writer, relay, janitor and metrics. */
@@ -40,6 +44,18 @@ public class OutboxAutoConfiguration {
         : "/pulse/" + env.getProperty("spring.application.name", "service");
     return new Outbox(store, json.getIfAvailable(() -> JsonMapper.builder().build()), URI.create(source),
         new TraceparentSource(), properties.validateSchemas() ? new EventSchemas() : null);
+  }
+
+  /** The service's own topics, created at start-up by Spring Kafka's admin when missing. */
+  @Bean
+  KafkaAdmin.NewTopics pulseOwnedTopics(OutboxProperties properties) {
+    return new KafkaAdmin.NewTopics(properties.topics().entrySet().stream()
+        .map(topic -> TopicBuilder.name(topic.getKey())
+            .partitions(topic.getValue().partitions())
+            .replicas(topic.getValue().replicas())
+            .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.getValue().retention().toMillis()))
+            .build())
+        .toArray(NewTopic[]::new));
   }
 
   @Bean

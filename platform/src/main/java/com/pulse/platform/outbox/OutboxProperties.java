@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffInitial first wait after a failed publish; doubles up to {@code backoffMax}
  * @param validateSchemas check every appended event against its JSON Schema (tests and development)
  * @param producer extra Kafka producer settings; the ones the guarantees rest on cannot be overridden
+ * @param topics the topics this service owns, declared at start-up (created when missing; a deploy may declare them
+ *     itself first): partitions and how long Kafka keeps their events (the recovery window reads from there)
  */
 @ConfigurationProperties("pulse.outbox")
 public record OutboxProperties(
@@ -28,15 +30,27 @@ public record OutboxProperties(
     @DefaultValue("100ms") Duration backoffInitial,
     @DefaultValue("10s") Duration backoffMax,
     @DefaultValue("false") boolean validateSchemas,
-    Map<String, String> producer) {
+    Map<String, String> producer,
+    Map<String, TopicSettings> topics) {
 
   public OutboxProperties {
     producer = producer == null ? Map.of() : Map.copyOf(producer);
+    topics = topics == null ? Map.of() : Map.copyOf(topics);
   }
+
+  /**
+   * One owned topic.
+   *
+   * @param partitions how many (consumers scale by them; the key, an aggregate id, keeps each aggregate in one)
+   * @param replicas copies of each partition (1 on one broker; 3 in production)
+   * @param retention how long Kafka keeps events: at least the notification history window
+   */
+  public record TopicSettings(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
+      @DefaultValue("7d") Duration retention) {}
 
   /** Defaults, for relays built outside a Spring context. */
   public static OutboxProperties defaults(String source) {
     return new OutboxProperties(true, source, Duration.ofSeconds(1), 500, Duration.ofHours(24), Duration.ofMinutes(10),
-        Duration.ofMillis(100), Duration.ofSeconds(10), false, Map.of());
+        Duration.ofMillis(100), Duration.ofSeconds(10), false, Map.of(), Map.of());
   }
 }
