@@ -50,11 +50,6 @@ final class ChannelHistory {
     firstOffsets.putIfAbsent(partition, firstOffset);
   }
 
-  /** The first offset of the partition this instance read (its history of it starts there); 0 when unknown. */
-  long firstOffset(PartitionId partition) {
-    return firstOffsets.getOrDefault(partition, 0L);
-  }
-
   void append(Entry entry) {
     Instant cutoff = clock.instant().minus(limits.window());
     for (String channel : entry.channels()) {

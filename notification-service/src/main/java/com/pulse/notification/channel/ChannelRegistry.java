@@ -1,7 +1,9 @@
 package com.pulse.notification.channel;
 
 import com.pulse.events.ChannelCatalog;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +64,17 @@ public final class ChannelRegistry {
   Long coveredFrom(Subscriber subscriber, String channel) {
     Map<Subscriber, Long> map = members.get(channel);
     return map == null ? null : map.get(subscriber);
+  }
+
+  /** Those of {@code channels} the subscriber is a member of, in the given order. */
+  List<String> memberships(Subscriber subscriber, List<String> channels) {
+    List<String> joined = new ArrayList<>(channels.size());
+    for (String channel : channels) {
+      if (coveredFrom(subscriber, channel) != null) {
+        joined.add(channel);
+      }
+    }
+    return joined;
   }
 
   /** How many channels have at least one member here. */

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
@@ -49,7 +51,7 @@ public final class Dispatcher implements StreamListener {
   private final ChannelHistory history;
   private final ObjectProvider<DeliveryPreferences> preferenceProvider;
   private final NotificationMetrics metrics;
-  private final Map<PartitionId, Long> current = new HashMap<>();
+  private final IntakePosition intake = new IntakePosition();
   private volatile DeliveryPreferences preferences;
   private long seq;
 
@@ -73,7 +75,7 @@ public final class Dispatcher implements StreamListener {
   public void assigned(PartitionId partition, long firstOffset) {
     synchronized (lock) {
       history.assigned(partition, firstOffset);
-      current.merge(partition, firstOffset - 1, Math::max);
+      intake.assigned(partition, firstOffset);
     }
   }
 
@@ -81,7 +83,7 @@ public final class Dispatcher implements StreamListener {
   public void on(StreamEvent event) {
     List<String> channels = audience(event);
     synchronized (lock) {
-      current.put(PartitionId.of(event.position()), event.position().offset());
+      intake.read(event.position());
       if (channels.isEmpty()) {
         return;
       }
@@ -118,7 +120,7 @@ public final class Dispatcher implements StreamListener {
       return;
     }
     // the resume point after this event, for every subscriber alike: everything read so far, every partition
-    EventForms forms = new EventForms(entry.event(), StreamPosition.of(current).toString());
+    EventForms forms = new EventForms(entry.event(), intake.now().toString());
     if (reached.size() == 1) {
       // the common case: one audience, one shared frame, no bookkeeping
       Delivery delivery = new Delivery(forms, reached);
@@ -168,48 +170,65 @@ public final class Dispatcher implements StreamListener {
       Arrival arrival) {
     synchronized (lock) {
       if (since != null) {
-        check(since);
+        intake.check(since);
       }
       arrival.greet(position());
-      List<Subscription> subscriptions = new ArrayList<>(channels.size());
-      for (String channel : channels) {
-        Subscription subscription = since == null ? joinLive(subscriber, channel) : recover(subscriber, channel, since);
-        subscriptions.add(subscription);
-        arrival.joined(subscription);
-      }
+      List<Subscription> subscriptions = since == null ? joinLive(subscriber, channels)
+          : recover(subscriber, channels, since);
+      subscriptions.forEach(arrival::joined);
       arrival.done();
       return subscriptions;
     }
   }
 
-  private Subscription joinLive(Subscriber subscriber, String channel) {
-    registry.join(subscriber, channel, seq + 1);
-    return new Subscription(channel, false, position(), 0);
+  private List<Subscription> joinLive(Subscriber subscriber, Collection<String> channels) {
+    List<Subscription> subscriptions = new ArrayList<>(channels.size());
+    for (String channel : channels) {
+      registry.join(subscriber, channel, seq + 1);
+      subscriptions.add(new Subscription(channel, false, position(), 0));
+    }
+    return subscriptions;
   }
 
-  private Subscription recover(Subscriber subscriber, String channel, StreamPosition since) {
-    Long covered = registry.coveredFrom(subscriber, channel);
-    Recovery recovery = history.since(channel, since);
-    if (!recovery.recovered()) {
-      metrics.recovery("not_recovered");
-      return joinLive(subscriber, channel);
+  /**
+   * Recovers every channel at once: one replay of what the subscriber missed in any of them, each event once, in
+   * arrival order, listing every channel of the subscriber it belongs to — so an event of two recovering channels
+   * reaches the listeners of both, and each channel's events keep their order.
+   */
+  private List<Subscription> recover(Subscriber subscriber, Collection<String> channels, StreamPosition since) {
+    Map<String, Long> coveredBefore = new HashMap<>();
+    Map<Long, Entry> missed = new TreeMap<>();
+    Map<String, Boolean> recovered = new LinkedHashMap<>();
+    for (String channel : channels) {
+      coveredBefore.put(channel, registry.coveredFrom(subscriber, channel));
+      Recovery recovery = history.since(channel, since);
+      recovered.put(channel, recovery.recovered());
+      if (recovery.recovered()) {
+        recovery.entries().forEach(entry -> missed.put(entry.seq(), entry));
+      }
+      metrics.recovery(recovery.recovered() ? "recovered" : "not_recovered");
     }
-    // joined first, so replayed frames list this channel like live ones do; from now on it has everything
-    registry.join(subscriber, channel, Long.MIN_VALUE);
-    Replay replay = new Replay(since, recovery.entries().size());
-    for (Entry entry : recovery.entries()) {
-      if (covered != null && entry.seq() >= covered || hadThroughAnotherChannel(subscriber, entry, channel)
-          || !preferences().accepts(subscriber.userId(), entry.event())) {
+    // joined first, so replayed frames list these channels like live ones do; from now on they have everything
+    recovered.forEach((channel, whole) -> registry.join(subscriber, channel, whole ? Long.MIN_VALUE : seq + 1));
+    Replay replay = new Replay(since, missed.size());
+    Map<String, Integer> replayed = new HashMap<>();
+    for (Entry entry : missed.values()) {
+      if (hadAlready(subscriber, entry, coveredBefore) || !preferences().accepts(subscriber.userId(), entry.event())) {
         replay.skip(entry.event());
       } else {
-        replay.add(entry.event(), memberChannels(subscriber, entry));
+        List<String> matched = registry.memberships(subscriber, entry.channels());
+        replay.add(entry.event(), matched);
+        matched.forEach(channel -> replayed.merge(channel, 1, Integer::sum));
       }
     }
     if (replay.size() > 0) {
       subscriber.replay(replay);
     }
-    metrics.recovery("recovered");
-    return new Subscription(channel, true, position().max(since), replay.size());
+    List<Subscription> subscriptions = new ArrayList<>(channels.size());
+    recovered.forEach((channel, whole) -> subscriptions.add(whole
+        ? new Subscription(channel, true, position().max(since), replayed.getOrDefault(channel, 0))
+        : new Subscription(channel, false, position(), 0)));
+    return subscriptions;
   }
 
   /** Leaves the channel; true when the subscriber was a member. */
@@ -230,7 +249,7 @@ public final class Dispatcher implements StreamListener {
    */
   public Page eventsSince(String channel, StreamPosition since, int limit) {
     synchronized (lock) {
-      check(since);
+      intake.check(since);
       Recovery recovery = history.since(channel, since);
       if (!recovery.recovered()) {
         metrics.recovery("not_recovered");
@@ -251,56 +270,25 @@ public final class Dispatcher implements StreamListener {
     }
   }
 
-  /**
-   * Refuses a position that is not a whole resume point: one naming a partition this service does not read
-   * (foreign), or leaving out one it does (partial) — unless this instance holds that partition from its very first
-   * offset, as a topic created after the position was given out: "from the beginning" is then exactly right.
-   */
-  private void check(StreamPosition since) {
-    for (PartitionId named : since.offsets().keySet()) {
-      if (!current.containsKey(named)) {
-        throw new PositionRefused("the position names " + named + ", which this service does not read: it is not a"
-            + " position given by this service");
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (PartitionId known : current.keySet()) {
-      if (!since.offsets().containsKey(known) && history.firstOffset(known) > 0) {
-        missing.add(known.toString());
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new PositionRefused("the position is partial: it leaves out " + String.join(", ", missing)
-          + "; send back a whole position as this service gave it");
-    }
-  }
-
   /** Where this instance's intake stands: the last offset read in every partition. */
   public StreamPosition position() {
     synchronized (lock) {
-      return StreamPosition.of(current);
+      return intake.now();
     }
   }
 
-  private boolean hadThroughAnotherChannel(Subscriber subscriber, Entry entry, String channel) {
-    for (String other : entry.channels()) {
-      if (!other.equals(channel)) {
-        Long covered = registry.coveredFrom(subscriber, other);
-        if (covered != null && covered <= entry.seq()) {
-          return true;
-        }
+  /**
+   * Whether the subscriber already had the event live through one of its channels: a channel it was a member of,
+   * before this join, from an arrival number at or before the event's.
+   */
+  private boolean hadAlready(Subscriber subscriber, Entry entry, Map<String, Long> coveredBefore) {
+    for (String channel : entry.channels()) {
+      Long covered = coveredBefore.containsKey(channel) ? coveredBefore.get(channel)
+          : registry.coveredFrom(subscriber, channel);
+      if (covered != null && covered <= entry.seq()) {
+        return true;
       }
     }
     return false;
-  }
-
-  private List<String> memberChannels(Subscriber subscriber, Entry entry) {
-    List<String> channels = new ArrayList<>(entry.channels().size());
-    for (String channel : entry.channels()) {
-      if (registry.coveredFrom(subscriber, channel) != null) {
-        channels.add(channel);
-      }
-    }
-    return channels;
   }
 }

@@ -146,6 +146,28 @@ class RecoveryTests {
   }
 
   @Test
+  void channelsRecoveredTogetherGetOneReplayEachEventOnceListingEveryChannelItBelongsTo() {
+    StreamPosition before = dispatcher.position();
+    String both = publish(0, "dr.kim", "RIS");
+    String risOnly = publish(1, "dr.lee", "RIS");
+    String kimOnly = publish(0, "dr.kim", "LIS");
+    Recorder chief = new Recorder();
+    List<Dispatcher.Subscription> subscriptions = new ArrayList<>();
+
+    dispatcher.join(chief, List.of("ocs:doctor:dr.kim", "ocs:job:RIS"), before, new Arrival() {
+      @Override
+      public void joined(Dispatcher.Subscription subscription) {
+        subscriptions.add(subscription);
+      }
+    });
+
+    assertThat(chief.positions()).containsExactly(both, risOnly, kimOnly);
+    assertThat(chief.received.getFirst().channels()).containsExactly("ocs:doctor:dr.kim", "ocs:job:RIS");
+    assertThat(subscriptions).extracting(Dispatcher.Subscription::replayed).containsExactly(2, 2);
+    assertThat(subscriptions).allMatch(Dispatcher.Subscription::recovered);
+  }
+
+  @Test
   void aGapOlderThanTheWindowIsNotRecovered() {
     StreamPosition start = dispatcher.position();
     publish(0, "dr.kim", "RIS");
