@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * REST command at the gateway → WebSocket message at a client, at fixed rates, with the whole suite running.
@@ -45,8 +46,10 @@ public final class EndToEndLatency {
     if (gateway == null) {
       Path data = Files.createTempDirectory("pulse-bench");
       System.out.println("Starting the local stack (data in " + data + ") ...");
+      // one user drives every order: the benchmark's own rate limit, far above the default that protects services
       LocalStack stack = LocalStack.start(new LocalStackOptions(PulseLocal.repositoryRoot(), data, false,
-          LocalStackOptions.Ports.free()));
+          LocalStackOptions.Ports.free()).withGatewayEnvironment(Map.of("PULSE_RATE_USER_PER_SECOND", "100000",
+              "PULSE_RATE_USER_BURST", "100000")));
       gateway = stack.gatewayUrl();
       // also on Ctrl-C: the stack's servers are processes of their own and would outlive us
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));

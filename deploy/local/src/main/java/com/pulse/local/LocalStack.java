@@ -93,6 +93,7 @@ public final class LocalStack implements AutoCloseable {
     DomainService.ALL.forEach(service ->
         routes.put(service.gatewayUrl(), "http://127.0.0.1:" + service.port().applyAsInt(ports)));
     routes.put("NOTIFICATION_URL", notificationUrls(ports));
+    routes.putAll(options.gatewayEnvironment());
     services.add(ServiceProcess.start("gateway", jar("gateway"), ports.gateway(),
         Map.of("spring.profiles.active", "local", "pulse.auth.issuer", issuer,
             "pulse.auth.key-file", data.resolve("gateway").resolve("signing-key.json").toString()),

@@ -2,6 +2,7 @@ package com.pulse.local;
 
 import com.pulse.servers.LocalProcesses;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -11,8 +12,23 @@ import java.util.stream.IntStream;
  * @param dataDirectory PostgreSQL and Kafka data, the gateway's signing key, and every process's log
  * @param keepData reuse the data of the previous run instead of starting empty
  * @param ports where everything listens; {@link Ports#free()} for tests
+ * @param gatewayEnvironment extra environment of the gateway, e.g. a benchmark's own rate limits
+ *     ({@code PULSE_RATE_USER_PER_SECOND}), so the defaults can protect a real deployment
  */
-public record LocalStackOptions(Path root, Path dataDirectory, boolean keepData, Ports ports) {
+public record LocalStackOptions(Path root, Path dataDirectory, boolean keepData, Ports ports,
+    Map<String, String> gatewayEnvironment) {
+
+  public LocalStackOptions {
+    gatewayEnvironment = Map.copyOf(gatewayEnvironment);
+  }
+
+  public LocalStackOptions(Path root, Path dataDirectory, boolean keepData, Ports ports) {
+    this(root, dataDirectory, keepData, ports, Map.of());
+  }
+
+  public LocalStackOptions withGatewayEnvironment(Map<String, String> environment) {
+    return new LocalStackOptions(root, dataDirectory, keepData, ports, environment);
+  }
 
   /**
    * Ports of the stack.
