@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A minimal service on the platform: one table, one event, one controller. */
@@ -95,17 +97,36 @@ public class PlatformTestApplication {
 
   @RestController
   static class WidgetController {
+    private final JdbcClient jdbc;
+
+    WidgetController(JdbcClient jdbc) {
+      this.jdbc = jdbc;
+    }
+
     @PostMapping("/test/widgets")
     Map<String, Object> create(@Valid @RequestBody WidgetRequest request, Caller user) {
       if (!user.hasRole(Role.DOCTOR)) {
         throw new AccessDeniedException("Only doctors make widgets.");
       }
-      return Map.of("name", request.name(), "by", user.id());
+      // the name reaches PostgreSQL, as a service's text fields do
+      int length = jdbc.sql("select length(cast(? as text))").param(request.name()).query(Integer.class).single();
+      return Map.of("name", request.name(), "by", user.id(), "length", length);
     }
 
     @GetMapping("/test/widgets/{id}")
     Map<String, Object> get(@PathVariable UUID id) {
       return Map.of("id", id);
+    }
+
+    /** Query parameters as a service binds them, reaching PostgreSQL: a text filter and a time filter. */
+    @GetMapping("/test/widgets")
+    Map<String, Object> search(@RequestParam(required = false) String name,
+        @RequestParam(required = false) Instant createdFrom) {
+      Timestamp from = createdFrom == null ? null : Timestamp.from(createdFrom);
+      long count = jdbc.sql("select count(*) from widget where (cast(? as text) is null or name = ?)"
+              + " and (cast(? as timestamptz) is null or now() >= ?)")
+          .params(name, name, from, from).query(Long.class).single();
+      return Map.of("count", count);
     }
 
     @GetMapping("/test/boom")

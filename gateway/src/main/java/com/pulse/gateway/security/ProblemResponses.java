@@ -1,22 +1,31 @@
 package com.pulse.gateway.security;
 
 import com.pulse.gateway.web.ProblemWriter;
+import com.pulse.problems.ProblemTexts;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 401 and 403 as RFC 9457 problem details, with the {@code WWW-Authenticate} challenge of RFC 6750. */
-final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+/**
+ * 401, 403 and the firewall's refusals as RFC 9457 problem details, in the words every Pulse service uses
+ * ({@link ProblemTexts}); 401 and 403 with the {@code WWW-Authenticate} challenge of RFC 6750.
+ */
+final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
+    ServerExchangeRejectedHandler {
 
-  static final String TOKEN_REQUIRED = "An access token is required: send 'Authorization: Bearer <token>'"
-      + " (WebSocket handshakes may pass it as the access_token query parameter).";
-  static final String TOKEN_INVALID = "The access token is invalid or expired.";
+  /** What the firewall lets through; any other method is refused with 405 rather than a bare 400. */
+  static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
+      HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
   private final ProblemWriter problems;
 
@@ -28,16 +37,29 @@ final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAc
   public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
     if (failure instanceof OAuth2AuthenticationException invalid) {
       challenge(exchange, "Bearer error=\"" + invalid.getError().getErrorCode() + "\"");
-      return problems.write(exchange, HttpStatus.UNAUTHORIZED, TOKEN_INVALID);
+      return problems.write(exchange, HttpStatus.UNAUTHORIZED, ProblemTexts.TOKEN_INVALID);
     }
     challenge(exchange, "Bearer");
-    return problems.write(exchange, HttpStatus.UNAUTHORIZED, TOKEN_REQUIRED);
+    return problems.write(exchange, HttpStatus.UNAUTHORIZED, ProblemTexts.TOKEN_REQUIRED_OR_QUERY);
   }
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
     challenge(exchange, "Bearer error=\"insufficient_scope\"");
-    return problems.write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this.");
+    return problems.write(exchange, HttpStatus.FORBIDDEN, ProblemTexts.FORBIDDEN);
+  }
+
+  /**
+   * The firewall's refusal of a path ({@code /api/ocs/../actuator/env}, {@code %2e%2e}, {@code ..;/}, {@code //},
+   * {@code %00}) or a method (TRACE, anything unknown): answered here instead of with an empty 400.
+   */
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+    if (!METHODS.contains(exchange.getRequest().getMethod())) {
+      exchange.getResponse().getHeaders().setAllow(METHODS);
+      return problems.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, ProblemTexts.METHOD_NOT_ALLOWED);
+    }
+    return problems.write(exchange, HttpStatus.BAD_REQUEST, ProblemTexts.REJECTED_REQUEST);
   }
 
   private static void challenge(ServerWebExchange exchange, String value) {

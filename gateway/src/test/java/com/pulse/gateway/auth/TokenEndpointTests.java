@@ -104,7 +104,8 @@ class TokenEndpointTests extends GatewayTestBase {
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
         .jsonPath("$.status").isEqualTo(400)
-        .jsonPath("$.detail").isEqualTo("The request body is not valid JSON of the expected shape.")
+        // the wording every Pulse service uses for it (com.pulse.problems.JsonInputProblems)
+        .jsonPath("$.detail").isEqualTo("Malformed JSON at line 1, column 35")
         .jsonPath("$.instance").isEqualTo("/auth/token");
   }
 

@@ -42,7 +42,7 @@ class CircuitBreakerTests extends GatewayTestBase {
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     }
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-    http().get().uri("/actuator/health").exchange()
+    http().get().uri("/actuator/health").header("Authorization", "Bearer " + tokenFor(TestUser.ADMIN)).exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.components.circuitBreakers.details.flaky.state").isEqualTo("OPEN");
 

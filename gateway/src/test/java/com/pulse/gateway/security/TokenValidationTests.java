@@ -6,6 +6,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.pulse.gateway.GatewayTestBase;
 import com.pulse.gateway.TestJwts;
 import com.pulse.gateway.auth.SigningKey;
+import com.pulse.problems.ProblemTexts;
 import com.pulse.testsupport.TestTokens;
 import com.pulse.testsupport.TestUser;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class TokenValidationTests extends GatewayTestBase {
         .expectBody()
         .jsonPath("$.status").isEqualTo(401)
         .jsonPath("$.title").isEqualTo("Unauthorized")
-        .jsonPath("$.detail").isEqualTo(ProblemResponses.TOKEN_REQUIRED)
+        .jsonPath("$.detail").isEqualTo(ProblemTexts.TOKEN_REQUIRED_OR_QUERY)
         .jsonPath("$.instance").isEqualTo(API);
   }
 
@@ -68,7 +69,7 @@ class TokenValidationTests extends GatewayTestBase {
   void outsideWebSocketsATokenInTheQueryIsNotAccepted() {
     http().get().uri(API + "?access_token=" + tokenFor(TestUser.ADMIN)).exchange()
         .expectStatus().isUnauthorized()
-        .expectBody().jsonPath("$.detail").isEqualTo(ProblemResponses.TOKEN_REQUIRED);
+        .expectBody().jsonPath("$.detail").isEqualTo(ProblemTexts.TOKEN_REQUIRED_OR_QUERY);
   }
 
   @Test
@@ -84,6 +85,6 @@ class TokenValidationTests extends GatewayTestBase {
         .expectHeader().doesNotExist("X-Seen-Uri")
         .expectBody()
         .jsonPath("$.status").isEqualTo(401)
-        .jsonPath("$.detail").isEqualTo(ProblemResponses.TOKEN_INVALID);
+        .jsonPath("$.detail").isEqualTo(ProblemTexts.TOKEN_INVALID);
   }
 }

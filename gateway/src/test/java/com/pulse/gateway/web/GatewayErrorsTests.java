@@ -3,6 +3,7 @@ package com.pulse.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.gateway.GatewayTestBase;
+import com.pulse.problems.ProblemTexts;
 import com.pulse.testsupport.TestUser;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class GatewayErrorsTests extends GatewayTestBase {
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
         .jsonPath("$.status").isEqualTo(503)
-        .jsonPath("$.detail").isEqualTo(GatewayErrorHandler.SERVICE_UNAVAILABLE);
+        .jsonPath("$.detail").isEqualTo(ProblemTexts.ROUTE_UNAVAILABLE);
     assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
   }
 }

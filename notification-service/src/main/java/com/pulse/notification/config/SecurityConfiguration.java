@@ -1,6 +1,7 @@
 package com.pulse.notification.config;
 
 import com.pulse.identity.spring.CallerAuthenticationConverter;
+import com.pulse.problems.reactive.ReactiveProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,7 +11,6 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every endpoint needs a valid token except health and the Prometheus scrape. The token (RS256, checked against the
@@ -27,9 +27,9 @@ class SecurityConfiguration {
       "/actuator/info"};
 
   @Bean
-  SecurityWebFilterChain notificationSecurity(ServerHttpSecurity http, JsonMapper json,
+  SecurityWebFilterChain notificationSecurity(ServerHttpSecurity http, ReactiveProblems writer,
       CallerAuthenticationConverter callers) {
-    ProblemResponses problems = new ProblemResponses(json);
+    ProblemResponses problems = new ProblemResponses(writer);
     return http
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers(HttpMethod.GET, PUBLIC_PATHS).permitAll()

@@ -1,5 +1,7 @@
 /**
- * Security: every request needs a valid RS256 token from the gateway except health and metrics; WebSocket
- * handshakes may carry it as the {@code access_token} query parameter. Refusals are RFC 9457 problem details.
+ * Security and errors: every request needs a valid RS256 token from the gateway except health and metrics (WebSocket
+ * handshakes and event streams may carry it as the {@code access_token} query parameter), and every error — a
+ * refusal, bad input, an unknown path, a request Netty cannot decode — is an RFC 9457 problem in the words all of
+ * Pulse uses ({@code com.pulse.problems}).
  */
 package com.pulse.notification.config;

@@ -1,6 +1,6 @@
 package com.pulse.notification.inbox;
 
-import com.pulse.notification.preference.InvalidRequestException;
+import com.pulse.problems.InvalidFieldsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,7 +16,7 @@ record Cursor(Instant time, long seq) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** @throws InvalidRequestException naming {@code cursor} when the text is not one this service gave out */
+  /** @throws InvalidFieldsException naming {@code cursor} when the text is not one this service gave out */
   static Cursor decode(String text) {
     try {
       String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\.");
@@ -26,7 +26,7 @@ record Cursor(Instant time, long seq) {
       return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
           Long.parseLong(parts[2]));
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new InvalidRequestException("cursor", "not a cursor from a previous page: '" + text + "'");
+      throw new InvalidFieldsException("cursor", "not a cursor from a previous page: '" + text + "'");
     }
   }
 }

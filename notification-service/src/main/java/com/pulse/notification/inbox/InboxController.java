@@ -2,7 +2,7 @@ package com.pulse.notification.inbox;
 
 import com.pulse.events.ChannelCatalog;
 import com.pulse.identity.Caller;
-import com.pulse.notification.preference.InvalidRequestException;
+import com.pulse.problems.InvalidFieldsException;
 import com.pulse.notification.preference.PreferenceRepository;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -96,7 +96,7 @@ class InboxController {
     return switch (value) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new InvalidRequestException(name, "must be true or false, got '" + value + "'");
+      default -> throw new InvalidFieldsException(name, "must be true or false, got '" + value + "'");
     };
   }
 
@@ -112,6 +112,6 @@ class InboxController {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidRequestException("size", "must be an integer from 1 to " + MAX_SIZE + ", got '" + value + "'");
+    throw new InvalidFieldsException("size", "must be an integer from 1 to " + MAX_SIZE + ", got '" + value + "'");
   }
 }

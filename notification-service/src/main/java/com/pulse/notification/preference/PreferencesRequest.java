@@ -1,8 +1,11 @@
 package com.pulse.notification.preference;
 
 import com.pulse.events.Priority;
+import com.pulse.problems.Echo;
+import com.pulse.problems.FieldProblem;
+import com.pulse.problems.InvalidFieldsException;
+import com.pulse.problems.TypeDescriptions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +22,7 @@ record PreferencesRequest(String minimumPriority, List<String> mutedTypes) {
   static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)+");
   static final int MAX_TYPE_LENGTH = 100;
 
-  /** @throws InvalidRequestException naming every invalid field */
+  /** @throws InvalidFieldsException naming every invalid field */
   Preferences validate() {
     List<FieldProblem> problems = new ArrayList<>();
     Priority minimum = Priority.LOW;
@@ -27,7 +30,7 @@ record PreferencesRequest(String minimumPriority, List<String> mutedTypes) {
       minimum = Priority.named(minimumPriority).orElse(null);
       if (minimum == null) {
         problems.add(new FieldProblem("minimumPriority",
-            "must be one of " + Arrays.toString(Priority.values()) + ", got '" + minimumPriority + "'"));
+            "must be " + TypeDescriptions.of(Priority.class) + ", got '" + Echo.of(minimumPriority) + "'"));
       }
     }
     Set<String> muted = new LinkedHashSet<>();
@@ -46,7 +49,7 @@ record PreferencesRequest(String minimumPriority, List<String> mutedTypes) {
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
+      throw new InvalidFieldsException(problems);
     }
     return new Preferences(minimum, muted);
   }

@@ -1,6 +1,6 @@
 package com.pulse.notification.socket;
 
-import com.pulse.notification.config.ProblemResponses;
+import com.pulse.problems.ProblemTexts;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
@@ -25,12 +25,13 @@ record HandshakeRefusal(HttpResponseStatus status, String challenge, String deta
   }
 
   static HandshakeRefusal tokenRequired(String instance) {
-    return new HandshakeRefusal(HttpResponseStatus.UNAUTHORIZED, "Bearer", ProblemResponses.TOKEN_REQUIRED, instance);
+    return new HandshakeRefusal(HttpResponseStatus.UNAUTHORIZED, "Bearer", ProblemTexts.TOKEN_REQUIRED_OR_QUERY,
+        instance);
   }
 
   static HandshakeRefusal tokenInvalid(String instance) {
     return new HandshakeRefusal(HttpResponseStatus.UNAUTHORIZED, "Bearer error=\"invalid_token\"",
-        ProblemResponses.TOKEN_INVALID,
+        ProblemTexts.TOKEN_INVALID,
         instance);
   }
 

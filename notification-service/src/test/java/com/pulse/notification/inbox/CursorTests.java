@@ -3,8 +3,8 @@ package com.pulse.notification.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.pulse.notification.preference.FieldProblem;
-import com.pulse.notification.preference.InvalidRequestException;
+import com.pulse.problems.FieldProblem;
+import com.pulse.problems.InvalidFieldsException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,7 @@ class CursorTests {
   @ParameterizedTest
   @ValueSource(strings = {"???", "bm90LWEtY3Vyc29y", "MS4yLng"})
   void refusesAnythingElseNamingTheCursor(String text) {
-    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class, () -> Cursor.decode(text));
+    InvalidFieldsException refused = catchThrowableOfType(InvalidFieldsException.class, () -> Cursor.decode(text));
 
     assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("cursor");
   }

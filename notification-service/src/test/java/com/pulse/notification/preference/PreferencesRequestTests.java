@@ -1,6 +1,8 @@
 package com.pulse.notification.preference;
 
 import com.pulse.events.Priority;
+import com.pulse.problems.FieldProblem;
+import com.pulse.problems.InvalidFieldsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -31,7 +33,7 @@ class PreferencesRequestTests {
   @ParameterizedTest
   @ValueSource(strings = {"", "ocs", "OCS.ORDER.CREATED", "ocs.order.", ".ocs.order", "ocs order", "ocs.*"})
   void refusesWhatIsNotAnEventType(String type) {
-    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+    InvalidFieldsException refused = catchThrowableOfType(InvalidFieldsException.class,
         () -> new PreferencesRequest(null, List.of("ocs.order.created", type)).validate());
 
     assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("mutedTypes[1]");
@@ -41,7 +43,7 @@ class PreferencesRequestTests {
   void refusesTooManyMutedTypes() {
     List<String> types = new ArrayList<>(Collections.nCopies(PreferencesRequest.MAX_MUTED + 1, "ocs.order.created"));
 
-    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+    InvalidFieldsException refused = catchThrowableOfType(InvalidFieldsException.class,
         () -> new PreferencesRequest(null, types).validate());
 
     assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("mutedTypes");
@@ -49,7 +51,7 @@ class PreferencesRequestTests {
 
   @Test
   void namesAnUnknownPriorityAndListsTheKnownOnes() {
-    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+    InvalidFieldsException refused = catchThrowableOfType(InvalidFieldsException.class,
         () -> new PreferencesRequest("URGENT", null).validate());
 
     assertThat(refused.problems()).singleElement().satisfies(problem -> {

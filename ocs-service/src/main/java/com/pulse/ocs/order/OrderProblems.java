@@ -1,6 +1,6 @@
 package com.pulse.ocs.order;
 
-import com.pulse.platform.web.ApiExceptionHandler.FieldProblem;
+import com.pulse.problems.FieldProblem;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;

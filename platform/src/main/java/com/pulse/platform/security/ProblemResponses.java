@@ -1,47 +1,49 @@
 package com.pulse.platform.security;
 
+import com.pulse.problems.ProblemTexts;
+import com.pulse.problems.servlet.ServletProblems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** 401 and 403 written as RFC 9457 problem details, with the {@code WWW-Authenticate} challenge for 401. */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401, 403 and the firewall's refusals as RFC 9457 problem details, worded as everywhere in Pulse; 401 carries the
+ * RFC 6750 {@code WWW-Authenticate} challenge.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
-  private final JsonMapper json;
+  private final ServletProblems problems;
 
-  ProblemResponses(JsonMapper json) {
-    this.json = json;
+  ProblemResponses(ServletProblems problems) {
+    this.problems = problems;
   }
 
   @Override
-  public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
-      AuthenticationException failure) throws IOException {
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+      throws IOException {
     boolean tokenPresent = request.getHeader("Authorization") != null;
     response.setHeader("WWW-Authenticate", tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer");
-    write(response, HttpStatus.UNAUTHORIZED, tokenPresent
-        ? "The access token is invalid or expired."
-        : "An access token is required: send 'Authorization: Bearer <token>'.", request.getRequestURI());
+    problems.write(request, response, HttpStatus.UNAUTHORIZED,
+        tokenPresent ? ProblemTexts.TOKEN_INVALID : ProblemTexts.TOKEN_REQUIRED);
   }
 
   @Override
-  public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
-      AccessDeniedException denied) throws IOException {
-    write(response, HttpStatus.FORBIDDEN, "Your role does not allow this.", request.getRequestURI());
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+      throws IOException {
+    problems.write(request, response, HttpStatus.FORBIDDEN, ProblemTexts.FORBIDDEN);
   }
 
-  private void write(HttpServletResponse response, HttpStatus status, String detail, String path)
+  /** A path with {@code ..}, {@code //}, {@code ;}, encoded separators or control characters, or an odd method. */
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setInstance(java.net.URI.create(path));
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemTexts.REJECTED_REQUEST);
   }
 }

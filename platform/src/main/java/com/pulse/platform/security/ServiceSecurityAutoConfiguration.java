@@ -3,6 +3,7 @@ package com.pulse.platform.security;
 import com.pulse.identity.CallerReader;
 import com.pulse.identity.spring.CallerAuthenticationConverter;
 import com.pulse.identity.spring.IdentityAutoConfiguration;
+import com.pulse.problems.servlet.ServletProblems;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +15,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stateless token security for a servlet service: every request authenticated by JWT except health and metrics;
  * roles read by the identity contract ({@link CallerReader}: {@code roles}, or an OIDC issuer's claim path) as
- * {@code ROLE_*} authorities; errors as problem details. Controllers take the caller as a
- * {@link com.pulse.identity.Caller} parameter.
+ * {@code ROLE_*} authorities; errors, the firewall's refusals included, as problem details. Controllers take the
+ * caller as a {@link com.pulse.identity.Caller} parameter.
  */
 @AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class, after = IdentityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -32,11 +34,19 @@ public class ServiceSecurityAutoConfiguration {
   static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
       "/error"};
 
+  /** The firewall's refusals ({@code /a/../b}, {@code %2e}, {@code ;}) as problems, not a bare 400. */
+  @Bean
+  @ConditionalOnMissingBean(RequestRejectedHandler.class)
+  RequestRejectedHandler pulseRequestRejectedHandler(ObjectProvider<ServletProblems> servlet,
+      ObjectProvider<JsonMapper> json) {
+    return problems(servlet, json);
+  }
+
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain pulseServiceSecurity(HttpSecurity http, ObjectProvider<JsonMapper> json,
-      CallerAuthenticationConverter callers) throws Exception {
-    ProblemResponses problems = new ProblemResponses(json.getIfAvailable(() -> JsonMapper.builder().build()));
+  SecurityFilterChain pulseServiceSecurity(HttpSecurity http, ObjectProvider<ServletProblems> servlet,
+      ObjectProvider<JsonMapper> json, CallerAuthenticationConverter callers) throws Exception {
+    ProblemResponses problems = problems(servlet, json);
     http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
@@ -51,6 +61,11 @@ public class ServiceSecurityAutoConfiguration {
         .logout(logout -> logout.disable())
         .anonymous(Customizer.withDefaults());
     return http.build();
+  }
+
+  private static ProblemResponses problems(ObjectProvider<ServletProblems> servlet, ObjectProvider<JsonMapper> json) {
+    return new ProblemResponses(servlet.getIfAvailable(
+        () -> new ServletProblems(json.getIfAvailable(() -> JsonMapper.builder().build()))));
   }
 
   @Bean

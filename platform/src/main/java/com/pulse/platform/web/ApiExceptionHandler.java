@@ -1,57 +1,56 @@
 package com.pulse.platform.web;
 
-import java.util.List;
-import java.util.Map;
+import com.pulse.problems.JsonInputProblems;
+import com.pulse.problems.ProblemTexts;
+import com.pulse.problems.Problems;
+import com.pulse.problems.StandardDetails;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
-import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Problem details for everything a request can get wrong. Spring's own exceptions keep their status; bodies that
- * cannot be read, fields that fail validation and values that cannot be converted are named, with one entry per
- * field in {@code errors}, in words a client understands (never an exception's text or a Java class name).
+ * Problem details for everything a request can get wrong, worded as every Pulse service words them
+ * ({@code com.pulse.problems}). Spring's own exceptions keep their status, in Pulse's words; bodies that cannot be
+ * read and fields that fail validation are named, with one entry per field in {@code errors}; every problem leaves
+ * as {@code application/problem+json} whatever the client accepts.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-  /** How a value of a common type is described in "must be ..., got '...'". */
-  private static final Map<Class<?>, String> TYPE_NAMES = Map.of(Integer.class, "an integer", int.class,
-      "an integer", Long.class, "an integer", long.class, "an integer", java.util.UUID.class, "a UUID",
-      Boolean.class, "true or false", boolean.class, "true or false", String.class, "a string");
-
-  /** One invalid field: which, and why. */
-  public record FieldProblem(String field, String message) {}
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return ResponseEntity.badRequest().body(invalid(e.getBindingResult()));
+    return createResponseEntity(BindingProblems.of(e.getBindingResult()), headers, status, request);
   }
 
   /**
@@ -59,142 +58,116 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * {@code BindingResult} beside it, plus checks of its own, thrown as {@code new BindException(bindingResult)}.
    */
   @ExceptionHandler(BindException.class)
-  ProblemDetail bindingFailed(BindException e) {
-    return invalid(e.getBindingResult());
+  ResponseEntity<Object> bindingFailed(BindException e, WebRequest request) {
+    return createResponseEntity(BindingProblems.of(e.getBindingResult()), new HttpHeaders(),
+        HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e));
-    problem.setTitle("Unreadable request body");
-    fieldOf(e).ifPresent(field -> problem.setProperty("errors", List.of(new FieldProblem(field, problem.getDetail()))));
-    return ResponseEntity.badRequest().body(problem);
+    return createResponseEntity(JsonInputProblems.of(e), headers, status, request);
   }
 
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "'" + e.getName() + "' " + mismatch(e));
-    problem.setTitle("Invalid parameter");
-    problem.setProperty("errors", List.of(new FieldProblem(e.getName(), problem.getDetail())));
-    return problem;
+  /** A path variable or parameter of the wrong type: {@code 'id' must be a UUID, got '42'}. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+        : e.getPropertyName();
+    return createResponseEntity(Problems.invalid(name, BindingProblems.mismatch(e)), headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return reworded(e.getBody(), headers, status, request);
+  }
+
+  /** Instead of "No static resource api/ocs/…": a service serves no files. */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return reworded(e.getBody(), headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return reworded(e.getBody(), headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return reworded(e.getBody(), headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return reworded(e.getBody(), headers, status, request);
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
-  ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-        "Someone else changed this resource at the same moment; reload it and try again.");
+  ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e, WebRequest request) {
+    ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ProblemTexts.CONCURRENT_CHANGE);
     problem.setTitle("Concurrent change");
-    return problem;
+    return createResponseEntity(problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
   }
 
   /** A role check inside a handler: the same 403 the security filter gives. */
   @ExceptionHandler(AccessDeniedException.class)
-  ProblemDetail forbidden(AccessDeniedException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        e.getMessage() == null || e.getMessage().isBlank() ? "Your role does not allow this." : e.getMessage());
-    problem.setTitle("Forbidden");
-    return problem;
+  ResponseEntity<Object> forbidden(AccessDeniedException e, WebRequest request) {
+    ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN,
+        e.getMessage() == null || e.getMessage().isBlank() ? ProblemTexts.FORBIDDEN : e.getMessage());
+    return createResponseEntity(problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+  }
+
+  /** The firewall noticed only when the parameters were read (a form body with a control character in a name). */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+    return createResponseEntity(Problems.of(HttpStatus.BAD_REQUEST, ProblemTexts.REJECTED_REQUEST),
+        new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
   }
 
   /** Anything unexpected: logged here with its stack, answered without internals. */
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
     log.error("Unhandled error", e);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "The request failed on the server; it has been logged.");
+    ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTexts.INTERNAL);
     problem.setTitle("Internal error");
-    return problem;
+    return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
   }
 
-  private static ProblemDetail invalid(BindingResult result) {
-    List<FieldProblem> errors = result.getFieldErrors().stream()
-        .map(f -> new FieldProblem(f.getField(), message(f)))
-        .toList();
-    String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid fields: " + fields);
-    problem.setTitle("Invalid request");
-    problem.setProperty("errors", errors);
-    return problem;
-  }
-
-  /** A field's message; a value that could not be converted is explained, not answered with the exception's text. */
-  private static String message(FieldError error) {
-    return error.isBindingFailure() && error.contains(TypeMismatchException.class)
-        ? mismatch(error.unwrap(TypeMismatchException.class))
-        : error.getDefaultMessage();
-  }
-
-  /**
-   * What a value should have been, from the innermost conversion that failed, so that in a list the bad element is
-   * named ({@code status=REQUESTED,DONE}: "must be one of [...], got 'DONE'"). Enums, numbers, booleans and UUIDs
-   * are described here; a type of the service's own is converted by its {@code valueOf(String)} (or a converter)
-   * whose {@code IllegalArgumentException} says what it expects, and that message is the answer.
-   */
-  private static String mismatch(TypeMismatchException e) {
-    Class<?> type = e.getRequiredType();
-    Object value = e.getValue();
-    Throwable reason = e.getCause();
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConversionFailedException failed) {
-        type = failed.getTargetType().getType();
-        value = failed.getValue();
-        reason = failed.getCause();
-      }
+  /** Every problem leaves as {@code application/problem+json}, with the path as {@code instance}. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    if (!(body instanceof ProblemDetail problem)) {
+      return super.createResponseEntity(body, headers, status, request);
     }
-    if (type != null && !described(type) && reason instanceof IllegalArgumentException explained
-        && explained.getMessage() != null) {
-      return explained.getMessage();
+    if (problem.getInstance() == null && request instanceof NativeWebRequest natives
+        && natives.getNativeRequest() instanceof HttpServletRequest servlet) {
+      problem.setInstance(instance(servlet.getRequestURI()));
     }
-    return "must be " + (type == null ? "another type" : describeType(type)) + ", got '" + value + "'";
+    HttpHeaders typed = new HttpHeaders();
+    typed.putAll(headers);
+    typed.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return super.createResponseEntity(problem, typed, status, request);
   }
 
-  private static String unreadable(HttpMessageNotReadableException e) {
-    Throwable cause = e.getMostSpecificCause();
-    if (cause instanceof InvalidFormatException invalid) {
-      String field = path(invalid);
-      Class<?> target = invalid.getTargetType();
-      return "'" + field + "' must be " + (target == null ? "valid" : describeType(target)) + ", got '"
-          + invalid.getValue() + "'";
-    }
-    if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-      Class<?> target = mismatched.getTargetType();
-      return "'" + path(mismatched) + "' must be " + (target == null ? "of another type" : describeType(target));
-    }
-    if (cause instanceof StreamReadException read) {
-      return "Malformed JSON" + (read.getLocation() == null ? ""
-          : " at line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr());
-    }
-    return "The request body is missing or is not the JSON this endpoint expects.";
+  private ResponseEntity<Object> reworded(ProblemDetail problem, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    problem.setDetail(StandardDetails.reword(status, headers, problem.getDetail()));
+    return createResponseEntity(problem, headers, status, request);
   }
 
-  private static java.util.Optional<String> fieldOf(HttpMessageNotReadableException e) {
-    return e.getMostSpecificCause() instanceof DatabindException databind && !databind.getPath().isEmpty()
-        ? java.util.Optional.of(path(databind))
-        : java.util.Optional.empty();
-  }
-
-  private static String path(DatabindException e) {
-    StringBuilder path = new StringBuilder();
-    for (var reference : e.getPath()) {
-      if (reference.getPropertyName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
+  private static URI instance(String path) {
+    try {
+      return URI.create(path);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
-    return path.toString();
-  }
-
-  private static boolean described(Class<?> type) {
-    return type.isEnum() || TYPE_NAMES.containsKey(type);
-  }
-
-  private static String describeType(Class<?> type) {
-    if (type.isEnum()) {
-      return "one of " + List.of(type.getEnumConstants());
-    }
-    return TYPE_NAMES.getOrDefault(type, "a " + type.getSimpleName());
   }
 }

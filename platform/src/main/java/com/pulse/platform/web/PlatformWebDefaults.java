@@ -1,0 +1,37 @@
+package com.pulse.platform.web;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every servlet service gets, below its own {@code application.yml} (which may override each):
+ * <ul>
+ *   <li>no multipart parsing — no service takes uploads, and a {@code multipart/form-data} request broke in the
+ *       parser (500) instead of being refused as an unsupported type (415);</li>
+ *   <li>no static resources — an unknown path is a plain 404 problem, not "No static resource …";</li>
+ *   <li>health details and components only for an authenticated ADMIN or SYSTEMMANAGER; anyone else, the probes
+ *       included, sees {@code {"status":"UP"}}.</li>
+ * </ul>
+ */
+public final class PlatformWebDefaults implements EnvironmentPostProcessor {
+
+  static final String SOURCE = "pulsePlatformWebDefaults";
+
+  static final Map<String, Object> DEFAULTS = Map.of(
+      "spring.servlet.multipart.enabled", "false",
+      "spring.web.resources.add-mappings", "false",
+      "server.error.whitelabel.enabled", "false",
+      "management.endpoint.health.show-details", "when-authorized",
+      "management.endpoint.health.show-components", "when-authorized",
+      "management.endpoint.health.roles", "ADMIN,SYSTEMMANAGER");
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    if (!environment.getPropertySources().contains(SOURCE)) {
+      environment.getPropertySources().addLast(new MapPropertySource(SOURCE, DEFAULTS));
+    }
+  }
+}
