@@ -59,18 +59,34 @@ final class SocketRelay {
       Connection toConnection, boolean toClient) {
     Mono<Void> relayed;
     if (FrameLimitGuard.closedForSize(fromChannel)) {
-      relayed = toClient
-          ? to.sendClose(BAD_GATEWAY, "service message too big")
-          : to.sendClose(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), "client message too big");
+      relayed = sizeClose(to, toClient);
     } else {
       relayed = from.receiveCloseStatus()
           .flatMap(status -> send(status, to, toConnection))
-          .switchIfEmpty(Mono.fromRunnable(() -> drop(toConnection)));
+          .switchIfEmpty(afterCurrentTask(fromChannel).then(Mono.defer(() -> FrameLimitGuard.closedForSize(fromChannel)
+              ? sizeClose(to, toClient)
+              : Mono.fromRunnable(() -> drop(toConnection)))));
     }
     return relayed.onErrorResume(error -> {
       log.debug("WebSocket close to {} not written: {}", toConnection.channel().remoteAddress(), error.toString());
       return Mono.empty();
     });
+  }
+
+  private static Mono<Void> sizeClose(WebsocketOutbound to, boolean toClient) {
+    return toClient
+        ? to.sendClose(BAD_GATEWAY, "service message too big")
+        : to.sendClose(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), "client message too big");
+  }
+
+  /**
+   * Completes once the task running on the channel's event loop is over. A frame over the limit closes its connection
+   * inside the decoder's task, and the inbound can end (through the close future) before that same task hands the
+   * error to {@link FrameLimitGuard}: an end gone without a close frame is judged after the task, when the guard's
+   * mark is there to be seen.
+   */
+  private static Mono<Void> afterCurrentTask(Channel channel) {
+    return Mono.create(sink -> channel.eventLoop().execute(sink::success));
   }
 
   private static Mono<Void> send(WebSocketCloseStatus status, WebsocketOutbound to, Connection toConnection) {
