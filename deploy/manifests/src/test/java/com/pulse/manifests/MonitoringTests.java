@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,16 +22,18 @@ class MonitoringTests {
 
   private static final Path MONITORING = Repository.path("deploy/monitoring");
   private static final Path RUNBOOK = Repository.path("deploy/RUNBOOK.md");
-  private static final List<Path> RULE_FILES = Repository.files("deploy/monitoring/rules", ".yml");
-  private static final List<Path> DASHBOARDS = Repository.files("deploy/monitoring/dashboards", ".json");
+  private static final List<Path> RULE_FILES = MonitoredMetrics.ruleFiles();
+  private static final List<Path> DASHBOARDS = MonitoredMetrics.dashboards();
 
   @Test
   void everyMetricTheDashboardsAndRulesReadIsExported() {
-    Set<String> known = new TreeSet<>(ExportedMetrics.all());
-    known.addAll(recorded());
+    Set<String> known = ExportedMetrics.all();
     List<String> unknown = new ArrayList<>();
-    expressions().forEach((where, expression) -> PromQl.metricNames(expression).stream()
-        .filter(name -> !known.contains(name)).forEach(name -> unknown.add(name + " in " + where)));
+    MonitoredMetrics.exportedByServices().forEach((name, where) -> {
+      if (!known.contains(name)) {
+        unknown.add(name + " in " + where);
+      }
+    });
 
     assertThat(unknown).as("metrics no service exports").isEmpty();
   }
@@ -72,7 +73,7 @@ class MonitoringTests {
       sections.add(heading.group(1).toLowerCase(Locale.ROOT));
     }
 
-    assertThat(alerts()).isNotEmpty().allSatisfy(alert -> {
+    assertThat(MonitoredMetrics.alerts()).isNotEmpty().allSatisfy(alert -> {
       String name = (String) alert.get("alert");
       assertThat(Yaml.map(alert.get("labels")).get("severity")).as(name).isIn("page", "ticket");
       assertThat(Yaml.map(alert.get("annotations")))
@@ -100,45 +101,10 @@ class MonitoringTests {
       }
     }
     Set<String> alerts = new TreeSet<>();
-    alerts().forEach(alert -> alerts.add((String) alert.get("alert")));
+    MonitoredMetrics.alerts().forEach(alert -> alerts.add((String) alert.get("alert")));
 
     assertThat(firing).as("alerts seen firing").containsAll(alerts);
     assertThat(quiet).as("alerts seen quiet").containsAll(alerts);
     assertThat(tested).containsAll(RULE_FILES.stream().map(p -> p.getFileName().toString()).toList());
-  }
-
-  private static List<Map<String, Object>> rules() {
-    List<Map<String, Object>> rules = new ArrayList<>();
-    for (Path file : RULE_FILES) {
-      for (Object group : Yaml.list(Yaml.document(file).get("groups"))) {
-        Yaml.list(Yaml.map(group).get("rules")).forEach(rule -> rules.add(Yaml.map(rule)));
-      }
-    }
-    return rules;
-  }
-
-  private static List<Map<String, Object>> alerts() {
-    return rules().stream().filter(rule -> rule.containsKey("alert")).toList();
-  }
-
-  private static Set<String> recorded() {
-    Set<String> names = new TreeSet<>();
-    rules().stream().filter(rule -> rule.containsKey("record")).forEach(rule -> names.add((String) rule.get("record")));
-    return names;
-  }
-
-  /** Every PromQL expression, keyed by where it is. */
-  private static Map<String, String> expressions() {
-    Map<String, String> expressions = new java.util.LinkedHashMap<>();
-    rules().forEach(rule -> expressions.put("rule " + rule.getOrDefault("alert", rule.get("record")),
-        (String) rule.get("expr")));
-    JsonMapper json = JsonMapper.builder().build();
-    for (Path file : DASHBOARDS) {
-      JsonNode dashboard = json.readTree(Repository.read(file));
-      dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(target -> expressions.put(
-          file.getFileName() + " \"" + panel.get("title").asString() + "\" " + target.get("refId").asString(),
-          target.get("expr").asString())));
-    }
-    return expressions;
   }
 }
