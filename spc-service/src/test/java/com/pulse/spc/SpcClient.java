@@ -2,7 +2,10 @@ package com.pulse.spc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.events.Topics;
+import com.pulse.testsupport.TestInfrastructure;
 import com.pulse.testsupport.TestUser;
+import com.pulse.testsupport.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,9 +27,25 @@ final class SpcClient {
   private final int port;
   private final JdbcClient jdbc;
 
+  private static boolean topicReady;
+
   SpcClient(int port, JdbcClient jdbc) {
     this.port = port;
     this.jdbc = jdbc;
+    topicExists();
+  }
+
+  /**
+   * Waits once per test JVM until {@code spc.products.v1} has partitions, before the first request can write an
+   * event: on this shared machine the start-up declaration was seen missing, and the relay's first send raced the
+   * broker's auto-creation of the topic, which left the idempotent producer retrying an out-of-order sequence.
+   */
+  private static synchronized void topicExists() {
+    if (!topicReady) {
+      TopicReader.atEnd(TestInfrastructure.shared().orElseThrow().kafkaBootstrapServers(), Topics.SPC_PRODUCTS)
+          .close();
+      topicReady = true;
+    }
   }
 
   HttpResponse<String> send(String method, String path, String body, TestUser user, String ifMatch)
