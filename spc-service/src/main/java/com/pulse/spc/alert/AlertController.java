@@ -9,9 +9,11 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindException;
-import org.springframework.validation.BindingResult;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /** {@code /api/spc/alerts}: raise by hand, list, read, statistics, acknowledge, resolve. */
 @RestController
@@ -78,6 +81,14 @@ class AlertController {
   Alert resolve(@PathVariable long id, @Valid @RequestBody ResolveRequest request, Caller user) {
     SpcAccess.requireManage(user, "resolve alerts");
     return service.resolve(id, request, user);
+  }
+
+  /** Filters come from the query string only: Spring would also bind request headers of the same names (From). */
+  @InitBinder("alertQuery")
+  void queryStringOnly(WebDataBinder binder) {
+    if (binder instanceof ExtendedServletRequestDataBinder servlet) {
+      servlet.setHeaderPredicate(header -> false);
+    }
   }
 
   private static void checked(AlertQuery query, BindingResult errors, MultiValueMap<String, String> parameters)
