@@ -19,7 +19,14 @@ public enum EventType {
   OCS_ORDER_ACCEPTED("ocs.order.accepted", Topics.OCS_ORDERS),
   OCS_ORDER_STARTED("ocs.order.started", Topics.OCS_ORDERS),
   OCS_ORDER_COMPLETED("ocs.order.completed", Topics.OCS_ORDERS),
-  OCS_ORDER_CANCELLED("ocs.order.cancelled", Topics.OCS_ORDERS);
+  OCS_ORDER_CANCELLED("ocs.order.cancelled", Topics.OCS_ORDERS),
+
+  SPC_MEASUREMENT_RECORDED("spc.measurement.recorded", Topics.SPC_PRODUCTS),
+  SPC_ALERT_RAISED("spc.alert.raised", Topics.SPC_PRODUCTS),
+  SPC_ALERT_ACKNOWLEDGED("spc.alert.acknowledged", Topics.SPC_PRODUCTS),
+  SPC_ALERT_RESOLVED("spc.alert.resolved", Topics.SPC_PRODUCTS),
+  SPC_LIMITS_FROZEN("spc.limits.frozen", Topics.SPC_PRODUCTS),
+  SPC_CAPABILITY_ANALYZED("spc.capability.analyzed", Topics.SPC_PRODUCTS);
 
   private static final Map<String, EventType> BY_TYPE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

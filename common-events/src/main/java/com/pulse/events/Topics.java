@@ -10,6 +10,8 @@ import java.util.List;
 public final class Topics {
 
   public static final String OCS_ORDERS = "ocs.orders.v1";
+  /** Everything about SPC products (spc-service): measurements, limits, capability, alerts; keyed by product id. */
+  public static final String SPC_PRODUCTS = "spc.products.v1";
 
   private Topics() {}
 

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>Options: {@code --keep-data} keeps PostgreSQL and Kafka data (and the gateway's key) between runs;
  * {@code --data-dir=PATH} moves them (default {@code .pulse-data} in the repository);
  * {@code --notification-instances=N} runs N notification-service instances behind the gateway (default 1);
- * {@code --demo-data} seeds a handful of orders in every status through the API when there are none.
+ * {@code --demo-data} seeds a handful of orders in every status through the API when there are none, and SPC's
+ * demo products (a baseline, then a drift that raises every alert type) when there are no products.
  */
 public final class PulseLocal {
 
@@ -67,6 +68,9 @@ public final class PulseLocal {
     if (demoData) {
       int added = new DemoOrders(stack.gatewayUrl()).seedIfEmpty();
       System.out.println(added == 0 ? "Orders exist already: no demo orders added." : "Demo orders added: " + added);
+      int products = new DemoQuality(stack.gatewayUrl()).seedIfEmpty();
+      System.out.println(products == 0 ? "SPC products exist already: no SPC demo added."
+          : "SPC demo products added: " + products + " (BOLT-M10, SHAFT-D20)");
     }
     System.out.println(banner(stack, (System.nanoTime() - started) / 1_000_000_000.0));
     stopped.await();
