@@ -19,7 +19,11 @@ public enum EventType {
   OCS_ORDER_ACCEPTED("ocs.order.accepted", Topics.OCS_ORDERS),
   OCS_ORDER_STARTED("ocs.order.started", Topics.OCS_ORDERS),
   OCS_ORDER_COMPLETED("ocs.order.completed", Topics.OCS_ORDERS),
-  OCS_ORDER_CANCELLED("ocs.order.cancelled", Topics.OCS_ORDERS);
+  OCS_ORDER_CANCELLED("ocs.order.cancelled", Topics.OCS_ORDERS),
+
+  JOURNEY_PATIENT_STATE_CHANGED("journey.patient.state-changed", Topics.JOURNEY_PATIENTS),
+  JOURNEY_PATIENT_CALLED("journey.patient.called", Topics.JOURNEY_PATIENTS),
+  JOURNEY_QUEUE_UPDATED("journey.queue.updated", Topics.JOURNEY_QUEUES);
 
   private static final Map<String, EventType> BY_TYPE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
