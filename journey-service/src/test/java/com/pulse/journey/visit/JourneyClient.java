@@ -81,6 +81,32 @@ final class JourneyClient {
     return post("/api/journey/patients/" + patientId + "/actions", action(type, payloadJson), staff);
   }
 
+  /**
+   * Puts a fresh patient straight into {@code state}, consistently: WAITING, CALLED and IN_PROGRESS with an active
+   * entry in {@code examId} whose state maps to it (journey_to_queue). For the table test, which starts everywhere.
+   */
+  TestUser inState(String state, String examId) {
+    TestUser patient = newPatient();
+    jdbc.sql("update patient set journey_state = ? where patient_id = ?").params(state, patient.patientId()).update();
+    String entryState = switch (state) {
+      case "WAITING" -> "waiting";
+      case "CALLED" -> "called";
+      case "IN_PROGRESS" -> "in_progress";
+      default -> null;
+    };
+    if (entryState != null) {
+      jdbc.sql("insert into queue_counter (exam_id, service_day, last_number) values (?, current_date, 1) "
+          + "on conflict (exam_id, service_day) do update set last_number = queue_counter.last_number + 1")
+          .params(examId).update();
+      int number = jdbc.sql("select last_number from queue_counter where exam_id = ? and service_day = current_date")
+          .param(examId).query(Integer.class).single();
+      jdbc.sql("insert into queue_entry (queue_id, exam_id, patient_id, service_day, queue_number, state, arrived_at) "
+          + "values (?, ?, ?, current_date, ?, ?, now())")
+          .params(UUID.randomUUID(), examId, patient.patientId(), number, entryState).update();
+    }
+    return patient;
+  }
+
   /** Asserts 200 and returns the JSON. */
   static JsonNode ok(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
