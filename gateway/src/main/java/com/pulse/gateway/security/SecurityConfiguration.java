@@ -51,7 +51,7 @@ class SecurityConfiguration {
     return http
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers(HttpMethod.OPTIONS).permitAll()
-            .pathMatchers(HttpMethod.POST, "/auth/token", "/auth/refresh").permitAll()
+            .pathMatchers(HttpMethod.POST, "/auth/token", "/auth/refresh", "/auth/simple-login").permitAll()
             .pathMatchers(HttpMethod.GET, PUBLIC_PATHS).permitAll()
             // /api/** and /ws, and anything added later, need a valid token
             .anyExchange().authenticated())
