@@ -39,6 +39,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     return new SocketClient(URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws" + query));
   }
 
+  /** A socket to one of the seeds' dialect paths ({@code /ws/patient-journey/}) on {@code baseUrl}. */
+  static SocketClient dialect(String baseUrl, String path, String token) {
+    return new SocketClient(URI.create(baseUrl.replaceFirst("^http", "ws") + path + "?access_token=" + token));
+  }
+
   /** The next frame matching the filter within the timeout (frames before it are consumed), or null. */
   JsonNode next(Predicate<JsonNode> filter, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
