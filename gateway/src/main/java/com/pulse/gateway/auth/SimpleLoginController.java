@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -92,7 +93,7 @@ class SimpleLoginController {
     if (urls == null || urls.isEmpty()) {
       throw unavailable();
     }
-    return urls.get((int) (Math.random() * urls.size()));
+    return urls.get(ThreadLocalRandom.current().nextInt(urls.size()));
   }
 
   private static ErrorResponseException unavailable() {

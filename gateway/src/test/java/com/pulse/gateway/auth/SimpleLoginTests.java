@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.pulse.gateway.GatewayTestBase;
+import com.pulse.testsupport.TestUser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,17 @@ class SimpleLoginTests extends GatewayTestBase {
         .bodyValue(Map.of("phoneLast4", "7777", "birthDate", "1975-05-05"))
         .exchange().expectStatus().isUnauthorized()
         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void theInternalCheckIsNotReachableThroughTheGateway() {
+    http().post().uri("/internal/journey/simple-login").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("phoneLast4", "1001", "birthDate", "1980-01-01"))
+        .exchange().expectStatus().isUnauthorized();
+    http().post().uri("/internal/journey/simple-login").contentType(MediaType.APPLICATION_JSON)
+        .header("Authorization", "Bearer " + tokenFor(TestUser.ADMIN))
+        .bodyValue(Map.of("phoneLast4", "1001", "birthDate", "1980-01-01"))
+        .exchange().expectStatus().isNotFound();
   }
 
   @Test
