@@ -53,6 +53,13 @@ class JourneyFuzzTests {
         Endpoint.get("/api/journey/nfc/qr/{tag}").pathVariable("tag", "TAG-ENTRANCE")));
   }
 
+  @TestFactory
+  Stream<DynamicTest> noSpoiledSimpleLoginCheckIsA5xxOrAnswersWithoutAProblem() {
+    TestUser gateway = new TestUser("gateway", "Gateway", List.of("SERVICE"), null, null, null);
+    return ApiFuzz.on(port, gateway::bearer).over(List.of(
+        Endpoint.post("/internal/journey/simple-login", "{\"phoneLast4\":\"1001\",\"birthDate\":\"1980-01-01\"}")));
+  }
+
   private String newPatient() {
     String id = "F" + UUID.randomUUID().toString().substring(0, 12);
     jdbc.sql("insert into patient (patient_id, user_id, name, phone, birth_date, journey_state) "
