@@ -26,7 +26,10 @@ public enum EventType {
   SPC_ALERT_ACKNOWLEDGED("spc.alert.acknowledged", Topics.SPC_PRODUCTS),
   SPC_ALERT_RESOLVED("spc.alert.resolved", Topics.SPC_PRODUCTS),
   SPC_LIMITS_FROZEN("spc.limits.frozen", Topics.SPC_PRODUCTS),
-  SPC_CAPABILITY_ANALYZED("spc.capability.analyzed", Topics.SPC_PRODUCTS);
+  SPC_CAPABILITY_ANALYZED("spc.capability.analyzed", Topics.SPC_PRODUCTS),
+  JOURNEY_PATIENT_STATE_CHANGED("journey.patient.state-changed", Topics.JOURNEY_PATIENTS),
+  JOURNEY_PATIENT_CALLED("journey.patient.called", Topics.JOURNEY_PATIENTS),
+  JOURNEY_QUEUE_UPDATED("journey.queue.updated", Topics.JOURNEY_QUEUES);
 
   private static final Map<String, EventType> BY_TYPE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -12,6 +12,10 @@ public final class Topics {
   public static final String OCS_ORDERS = "ocs.orders.v1";
   /** Everything about SPC products (spc-service): measurements, limits, capability, alerts; keyed by product id. */
   public static final String SPC_PRODUCTS = "spc.products.v1";
+  /** A patient's journey (state changes, calls), keyed by patient id. */
+  public static final String JOURNEY_PATIENTS = "journey.patients.v1";
+  /** An exam queue's board, keyed by exam id. */
+  public static final String JOURNEY_QUEUES = "journey.queues.v1";
 
   private Topics() {}
 

@@ -28,6 +28,9 @@ import reactor.netty.http.server.HttpServerResponse;
  *   <li>notification also plays scripted sockets on {@code /ws/script/**} ({@link SocketScripts}).</li>
  *   <li>notification also serves {@code /sse}: one event at once, a second one 2 s later.</li>
  *   <li>flaky: like ocs, on a fixed port, stopped and started by tests ({@link #stopFlaky()}).</li>
+ *   <li>journey: verifies simple logins on {@code /internal/journey/simple-login} as journey-service would, for a
+ *       SERVICE bearer only: digits {@code 1001} match patient 1001, {@code 2002} two patients (409), others none
+ *       (404).</li>
  * </ul>
  */
 public final class Downstreams {
@@ -38,6 +41,8 @@ public final class Downstreams {
 
   private static final DisposableServer NOTIFICATION_A = notification("a");
   private static final DisposableServer NOTIFICATION_B = notification("b");
+
+  private static final DisposableServer JOURNEY = journey();
 
   private static final int FLAKY_PORT = freePort();
   private static DisposableServer flaky = echo("flaky", FLAKY_PORT);
@@ -58,6 +63,11 @@ public final class Downstreams {
   /** {@code <request URI> <close code>} for every close frame the notification server received. */
   public static Queue<String> notificationCloses() {
     return NOTIFICATION_CLOSES;
+  }
+
+  /** The stand-in journey-service, as {@code JOURNEY_URL} takes it. */
+  public static String journeyUrl() {
+    return "http://127.0.0.1:" + JOURNEY.port();
   }
 
   public static String flakyUrl() {
@@ -83,6 +93,23 @@ public final class Downstreams {
             .get("/sse", (request, response) -> response.sse()
                 .sendString(Flux.concat(Mono.just("data: first\n\n"),
                     Mono.just("data: second\n\n").delayElement(Duration.ofSeconds(2))))))
+        .bindNow();
+  }
+
+  private static DisposableServer journey() {
+    return HttpServer.create().host("127.0.0.1").port(0)
+        .route(routes -> routes.post("/internal/journey/simple-login", (request, response) -> request.receive()
+            .aggregate().asString().flatMap(body -> {
+              String auth = String.valueOf(request.requestHeaders().get("Authorization"));
+              if (!auth.startsWith("Bearer ")) {
+                return response.status(401).send().then();
+              }
+              if (body.contains("\"1001\"")) {
+                return response.header("Content-Type", "application/json").sendString(Mono.just(
+                    "{\"patientId\":\"1001\",\"userId\":\"patient.1001\",\"name\":\"Patient 1001\"}")).then();
+              }
+              return response.status(body.contains("\"2002\"") ? 409 : 404).send().then();
+            })))
         .bindNow();
   }
 

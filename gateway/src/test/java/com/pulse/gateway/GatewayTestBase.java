@@ -53,6 +53,7 @@ public abstract class GatewayTestBase {
     // as the local stack passes them: plain base URLs
     registry.add("OCS_URL", Downstreams::ocsUrl);
     registry.add("NOTIFICATION_URL", Downstreams::notificationUrl);
+    registry.add("JOURNEY_URL", Downstreams::journeyUrl);
     // limits low enough to reach in a test, high enough for every other test; each limit test uses its own user
     registry.add("pulse.gateway.limits.user.capacity", () -> "25");
     registry.add("pulse.gateway.limits.user.per-second", () -> "10");

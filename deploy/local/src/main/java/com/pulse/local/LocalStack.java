@@ -109,7 +109,9 @@ public final class LocalStack implements AutoCloseable {
       String name = ports.notification().length == 1 ? "notification-service" : "notification-service-" + instance;
       services.add(ServiceProcess.start(name, jar("notification-service"), port,
           with(tokens, "spring.datasource.url", postgres.jdbcUrl("notification"),
-              "spring.kafka.bootstrap-servers", kafka.bootstrapServers()), Map.of(), logs));
+              "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+              // where the journey dialect forwards perform_action
+              "pulse.notification.journey.url", "http://127.0.0.1:" + ports.journey()), Map.of(), logs));
     }
     CompletableFuture.allOf(services.stream()
         .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(STARTUP)))

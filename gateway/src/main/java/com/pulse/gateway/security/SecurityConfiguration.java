@@ -36,7 +36,9 @@ class SecurityConfiguration {
 
   /** Open without a token. */
   static final String[] PUBLIC_PATHS = {"/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
-      "/actuator/prometheus"};
+      "/actuator/prometheus",
+      // the journey's transition table, public so front-ends read it instead of copying it (seed 004)
+      "/api/journey/state-definitions"};
 
   /** WebSocket endpoints: the only place a token may come as the {@code access_token} query parameter. */
   static final List<String> WEBSOCKET_PATHS = List.of("/ws", "/ws/**", "/sse");
@@ -51,7 +53,7 @@ class SecurityConfiguration {
     return http
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers(HttpMethod.OPTIONS).permitAll()
-            .pathMatchers(HttpMethod.POST, "/auth/token", "/auth/refresh").permitAll()
+            .pathMatchers(HttpMethod.POST, "/auth/token", "/auth/refresh", "/auth/simple-login").permitAll()
             .pathMatchers(HttpMethod.GET, PUBLIC_PATHS).permitAll()
             // /api/** and /ws, and anything added later, need a valid token
             .anyExchange().authenticated())

@@ -10,7 +10,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -45,9 +47,19 @@ public class ServiceSecurityAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain pulseServiceSecurity(HttpSecurity http, ObjectProvider<ServletProblems> servlet,
-      ObjectProvider<JsonMapper> json, CallerAuthenticationConverter callers) throws Exception {
+      ObjectProvider<JsonMapper> json, CallerAuthenticationConverter callers, Environment environment)
+      throws Exception {
     ProblemResponses problems = problems(servlet, json);
-    http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+    // a service's own open endpoints (journey's public transition table), named in pulse.security.public-paths
+    String[] servicePublic = Binder.get(environment).bind("pulse.security.public-paths", String[].class)
+        .orElse(new String[0]);
+    http.authorizeHttpRequests(requests -> {
+          requests.requestMatchers(PUBLIC).permitAll();
+          if (servicePublic.length > 0) {
+            requests.requestMatchers(servicePublic).permitAll();
+          }
+          requests.anyRequest().authenticated();
+        })
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
             .authenticationEntryPoint(problems)
