@@ -46,7 +46,7 @@ export interface CloseInfo {
 export interface ReconnectDecision {
   /** How long to wait, ms. */
   delayMs: number;
-  /** Get a new token from `getToken()` before reconnecting (4001, 401, a refused refresh). */
+  /** Get a new token from `getToken()` before reconnecting (4001, 4003, 401, a refused refresh). */
   renewToken: boolean;
   /** This attempt counts towards the backoff exponent and the fallback ladder. */
   countsAsFailure: boolean;
@@ -87,7 +87,10 @@ export function decideReconnect(
     ...extra,
   });
   const tokenRejected =
-    info.code === CloseCode.TOKEN_EXPIRED || info.status === 401 || info.byClient === 'token-rejected';
+    info.code === CloseCode.TOKEN_EXPIRED ||
+    info.code === CloseCode.TOKEN_REVOKED ||
+    info.status === 401 ||
+    info.byClient === 'token-rejected';
   if (tokenRejected) {
     return renewedJustBefore
       ? decision(fullJitter(attempt, options, random), { renewToken: true })

@@ -19,6 +19,8 @@ export const CloseCode = {
   CLIENT_TIMEOUT: 4000,
   /** The token expired and no `refresh` replaced it: get a new token first. */
   TOKEN_EXPIRED: 4001,
+  /** The token was revoked (sign-out, or its sign-in ended): get a new token first, as for 4001. */
+  TOKEN_REVOKED: 4003,
   /** Slow consumer: the server's send queue overflowed. */
   SLOW_CONSUMER: 4008,
   /** Idle: nothing received within the idle timeout. */

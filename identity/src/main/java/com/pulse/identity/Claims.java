@@ -20,6 +20,13 @@ public final class Claims {
   public static final String PATIENT_ID = "patientId";
   /** An employee's number (seed 002's {@code emp_no}). */
   public static final String EMP_NO = "empNo";
+  /** The token's own id (JWT {@code jti}): what a single token's revocation names. */
+  public static final String TOKEN_ID = "jti";
+  /**
+   * The sign-in the token belongs to (OIDC {@code sid}): every access token issued by one sign-in and its refreshes
+   * shares it, so revoking it ends that whole login.
+   */
+  public static final String SESSION_ID = "sid";
   /** Where Keycloak puts realm roles: {@code {"realm_access":{"roles":[…]}}}. */
   public static final String KEYCLOAK_REALM_ROLES = "realm_access.roles";
 

@@ -42,14 +42,15 @@ class ArchitectureTests {
   static final ArchRule noDomainKnowledgeOutsideTheDialects = PulseRules.knowNoDomain("com.pulse.notification",
       "com.pulse.notification.channel..", "com.pulse.notification.stream..", "com.pulse.notification.socket..",
       "com.pulse.notification.fallback..", "com.pulse.notification.inbox..", "com.pulse.notification.preference..",
-      "com.pulse.notification.metrics..", "com.pulse.notification.config..");
+      "com.pulse.notification.metrics..", "com.pulse.notification.config..", "com.pulse.notification.admission..");
 
   @ArchTest
   static final ArchRule everyPackageIsCoveredByTheDomainRule = noClasses().that()
       .resideOutsideOfPackages("com.pulse.notification", "com.pulse.notification.channel..",
           "com.pulse.notification.stream..", "com.pulse.notification.socket..", "com.pulse.notification.fallback..",
           "com.pulse.notification.inbox..", "com.pulse.notification.preference..",
-          "com.pulse.notification.metrics..", "com.pulse.notification.config..", "com.pulse.notification.dialect..")
+          "com.pulse.notification.metrics..", "com.pulse.notification.config..", "com.pulse.notification.dialect..",
+          "com.pulse.notification.admission..")
       .should().bePublic().orShould().notBePublic()
       .because("a new package must be added to noDomainKnowledgeOutsideTheDialects (or be a dialect)")
       .allowEmptyShould(true);

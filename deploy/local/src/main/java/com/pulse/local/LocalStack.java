@@ -24,6 +24,8 @@ public final class LocalStack implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
   private static final Duration STARTUP = Duration.ofMinutes(3);
+  /** The services behind the gateway listen here only: nothing on the network reaches them around it. */
+  static final String LOOPBACK = "127.0.0.1";
   /** Every domain service's database, and notification-service's. */
   static final List<String> DATABASES = Stream.concat(DomainService.ALL.stream().map(DomainService::database),
       Stream.of("notification")).toList();
@@ -32,14 +34,19 @@ public final class LocalStack implements AutoCloseable {
   private final List<ServiceProcess> services = new ArrayList<>();
   private PostgresServer postgres;
   private KafkaServer kafka;
+  private StackLock lock;
 
   private LocalStack(LocalStackOptions options) {
     this.options = options;
   }
 
-  /** Starts everything and returns once every service reports healthy; stops what started if anything fails. */
+  /**
+   * Starts everything and returns once every service reports healthy; stops what started if anything fails. Refuses
+   * at once, touching nothing, when another stack runs on the same data directory ({@link StackLock}).
+   */
   public static LocalStack start(LocalStackOptions options) {
     LocalStack stack = new LocalStack(options);
+    stack.lock = StackLock.acquire(options.dataDirectory());
     try {
       stack.startAll();
       return stack;
@@ -68,7 +75,7 @@ public final class LocalStack implements AutoCloseable {
   private void startAll() {
     Path data = options.dataDirectory();
     if (!options.keepData()) {
-      deleteRecursively(data);
+      deleteContents(data);
     }
     LocalStackOptions.Ports ports = options.ports();
     CompletableFuture<PostgresServer> database = CompletableFuture.supplyAsync(() -> {
@@ -79,8 +86,12 @@ public final class LocalStack implements AutoCloseable {
     CompletableFuture<KafkaServer> broker = CompletableFuture.supplyAsync(() ->
         KafkaServer.create(data.resolve("kafka"), ports.kafka(), ports.kafkaController(), 3, "512m")
             .start(Duration.ofMinutes(1)));
-    postgres = database.join();
-    kafka = broker.join();
+    // both are awaited, and each kept once started, so a failure of one still stops the other (close())
+    CompletableFuture.allOf(database, broker).exceptionally(failure -> null).join();
+    postgres = database.isCompletedExceptionally() ? null : database.join();
+    kafka = broker.isCompletedExceptionally() ? null : broker.join();
+    database.join();
+    broker.join();
 
     Path logs = data.resolve("logs");
     String issuer = gatewayUrl();
@@ -93,6 +104,8 @@ public final class LocalStack implements AutoCloseable {
     DomainService.ALL.forEach(service ->
         routes.put(service.gatewayUrl(), "http://127.0.0.1:" + service.port().applyAsInt(ports)));
     routes.put("NOTIFICATION_URL", notificationUrls(ports));
+    // sign-outs travel to every service through the topic pulse.revocations
+    routes.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     routes.putAll(options.gatewayEnvironment());
     services.add(ServiceProcess.start("gateway", jar("gateway"), ports.gateway(),
         Map.of("spring.profiles.active", "local", "pulse.auth.issuer", issuer,
@@ -101,7 +114,8 @@ public final class LocalStack implements AutoCloseable {
     for (DomainService service : DomainService.ALL) {
       services.add(ServiceProcess.start(service.module(), jar(service.module()), service.port().applyAsInt(ports),
           with(tokens, "spring.datasource.url", postgres.jdbcUrl(service.database()),
-              "spring.kafka.bootstrap-servers", kafka.bootstrapServers()), Map.of(), logs));
+              "spring.kafka.bootstrap-servers", kafka.bootstrapServers(), "server.address", LOOPBACK), Map.of(),
+          logs));
     }
     int instance = 0;
     for (int port : ports.notification()) {
@@ -109,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
       String name = ports.notification().length == 1 ? "notification-service" : "notification-service-" + instance;
       services.add(ServiceProcess.start(name, jar("notification-service"), port,
           with(tokens, "spring.datasource.url", postgres.jdbcUrl("notification"),
-              "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+              "spring.kafka.bootstrap-servers", kafka.bootstrapServers(), "server.address", LOOPBACK,
               // where the journey dialect forwards perform_action
               "pulse.notification.journey.url", "http://127.0.0.1:" + ports.journey()), Map.of(), logs));
     }
@@ -152,6 +166,23 @@ public final class LocalStack implements AutoCloseable {
     }
     if (postgres != null) {
       postgres.close();
+    }
+    if (lock != null) {
+      lock.close();
+      lock = null;
+    }
+  }
+
+  /** Empties the data directory for a fresh start, keeping the lock file this stack holds. */
+  static void deleteContents(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (Stream<Path> children = Files.list(directory)) {
+      children.filter(child -> !child.getFileName().toString().equals(StackLock.FILE))
+          .forEach(LocalStack::deleteRecursively);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -53,6 +53,10 @@ public final class PulseLocal {
     LocalStack stack;
     try {
       stack = LocalStack.start(options);
+    } catch (StackLock.AlreadyRunningException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
     } catch (RuntimeException e) {
       System.err.println("Pulse did not start: " + e.getMessage());
       System.exit(1);

@@ -28,6 +28,11 @@ final class RunningStack implements BeforeAllCallback {
         .toList();
   }
 
+  /** ocs-service's own address, around the gateway (loopback only). */
+  static synchronized String ocsUrl() {
+    return "http://127.0.0.1:" + started.stack().options().ports().ocs();
+  }
+
   /** How many demo orders were seeded at start. */
   static synchronized int demoOrders() {
     return started.demoOrders();

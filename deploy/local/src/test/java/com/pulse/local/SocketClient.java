@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
   private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
   private final WebSocket socket;
+
+  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
 
   private SocketClient(URI uri) {
     this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -58,6 +61,17 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
   void send(String text) {
     socket.sendText(text, true).join();
+  }
+
+  /** Completes with the close code the server sent. */
+  CompletableFuture<Integer> closeCode() {
+    return closeCode;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closeCode.complete(statusCode);
+    return null;
   }
 
   @Override

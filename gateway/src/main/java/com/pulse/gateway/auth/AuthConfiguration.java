@@ -2,12 +2,17 @@ package com.pulse.gateway.auth;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.pulse.identity.revocation.RevocationPublisher;
+import com.pulse.identity.revocation.Revocations;
+import com.pulse.identity.spring.TokenProperties;
+import com.pulse.identity.spring.TokenValidationAutoConfiguration;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -45,9 +50,14 @@ class AuthConfiguration {
     return new UserDirectory(auth.users(), passwords);
   }
 
+  /**
+   * Revocations go to {@code pulse.revocations} (Kafka as {@code pulse.tokens.revocations.*} or
+   * {@code spring.kafka.*} say) for every service; without Kafka they stay in this gateway.
+   */
   @Bean
-  RevokedTokens revokedTokens() {
-    return new RevokedTokens();
+  RevocationPublisher revocationPublisher(TokenProperties tokens, Environment environment, Revocations revocations) {
+    return new RevocationPublisher(TokenValidationAutoConfiguration.bootstrapServers(tokens, environment),
+        revocations);
   }
 
   @Bean
@@ -57,7 +67,7 @@ class AuthConfiguration {
 
   @Bean
   LoginThrottle loginThrottle() {
-    return new LoginThrottle(Clock.systemUTC());
+    return new LoginThrottle();
   }
 
   @Bean

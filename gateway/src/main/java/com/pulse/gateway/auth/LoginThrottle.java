@@ -2,75 +2,55 @@ package com.pulse.gateway.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * Slows down password guessing: after {@link #FREE_USER_FAILURES} failed sign-ins for one username, or
- * {@link #FREE_IP_FAILURES} from one IP, further attempts are refused (429) for 2 s, then 4 s, 8 s... up to 5
- * minutes, before the password is even checked. Failures are forgotten 15 minutes after the last one, and a
- * username's on a successful sign-in. In memory and bounded.
+ * Slows password guessing down without locking anybody out: after {@link #FREE_FAILURES} failed sign-ins for one
+ * username from one address, or {@link #FREE_ADDRESS_FAILURES} from one address for any usernames, each further
+ * attempt from there waits before its password is checked: 1 s, then 2 s, 4 s... up to {@link #MAX_DELAY}. The right
+ * password still signs in (after the wait), and someone typing a user's name elsewhere does not slow that user down.
+ * Failures are forgotten 15 minutes after the last one, and a username's from an address on a successful sign-in
+ * from there. In memory and bounded.
  */
 final class LoginThrottle {
 
-  static final int FREE_USER_FAILURES = 5;
-  static final int FREE_IP_FAILURES = 30;
-  private static final Duration MAX_BLOCK = Duration.ofMinutes(5);
+  static final int FREE_FAILURES = 5;
+  static final int FREE_ADDRESS_FAILURES = 30;
+  static final Duration MAX_DELAY = Duration.ofSeconds(8);
   private static final Duration MEMORY = Duration.ofMinutes(15);
 
-  private final Clock clock;
-  private final Cache<String, Failures> failures = Caffeine.newBuilder().maximumSize(100_000)
+  private final Cache<String, Integer> failures = Caffeine.newBuilder().maximumSize(100_000)
       .expireAfterWrite(MEMORY).build();
 
-  LoginThrottle(Clock clock) {
-    this.clock = clock;
+  /** How long an attempt for {@code username} from {@code address} waits before its password is checked. */
+  Duration delay(String username, String address) {
+    Duration pair = delay(failures.getIfPresent(pairKey(username, address)), FREE_FAILURES);
+    Duration fromAddress = delay(failures.getIfPresent(addressKey(address)), FREE_ADDRESS_FAILURES);
+    return pair.compareTo(fromAddress) >= 0 ? pair : fromAddress;
   }
 
-  /** Seconds to wait before {@code username} may try again from {@code ip}; 0 when it may try now. */
-  long secondsToWait(String username, String ip) {
-    Instant now = clock.instant();
-    return Math.max(wait(userKey(username), now), wait(ipKey(ip), now));
+  void failed(String username, String address) {
+    failures.asMap().merge(pairKey(username, address), 1, Integer::sum);
+    failures.asMap().merge(addressKey(address), 1, Integer::sum);
   }
 
-  void failed(String username, String ip) {
-    Instant now = clock.instant();
-    record(userKey(username), FREE_USER_FAILURES, now);
-    record(ipKey(ip), FREE_IP_FAILURES, now);
+  void succeeded(String username, String address) {
+    failures.invalidate(pairKey(username, address));
   }
 
-  void succeeded(String username) {
-    failures.invalidate(userKey(username));
-  }
-
-  private long wait(String key, Instant now) {
-    Failures recorded = failures.getIfPresent(key);
-    if (recorded == null || !recorded.blockedUntil().isAfter(now)) {
-      return 0;
+  private static Duration delay(Integer count, int free) {
+    if (count == null || count < free) {
+      return Duration.ZERO;
     }
-    return Math.max(1, Duration.between(now, recorded.blockedUntil()).toSeconds() + 1);
+    long seconds = 1L << Math.min(count - free, 10);
+    return seconds >= MAX_DELAY.toSeconds() ? MAX_DELAY : Duration.ofSeconds(seconds);
   }
 
-  private void record(String key, int free, Instant now) {
-    failures.asMap().compute(key, (k, previous) -> {
-      int count = previous == null ? 1 : previous.count() + 1;
-      if (count < free) {
-        return new Failures(count, Instant.MIN);
-      }
-      long seconds = 1L << Math.min(count - free + 1, 20);
-      Duration block = Duration.ofSeconds(Math.min(seconds, MAX_BLOCK.toSeconds()));
-      return new Failures(count, now.plus(block));
-    });
+  private static String pairKey(String username, String address) {
+    return "user:" + address + ":" + username;
   }
 
-  private static String userKey(String username) {
-    return "user:" + username;
-  }
-
-  private static String ipKey(String ip) {
-    return "ip:" + ip;
-  }
-
-  private record Failures(int count, Instant blockedUntil) {
+  private static String addressKey(String address) {
+    return "ip:" + address;
   }
 }

@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
- * Signs access tokens: RS256 with the gateway's key, claims {@code iss sub name roles jti iat exp} plus
+ * Signs access tokens: RS256 with the gateway's key, claims {@code iss sub name roles jti sid iat exp} plus
  * {@code jobRole}, {@code patientId}, {@code empNo} and {@code department} when the user has them (names from the
  * identity contract, {@link Claims}).
  */
@@ -33,12 +33,14 @@ public final class TokenIssuer {
     this.clock = clock;
   }
 
-  public Jwt issue(UserAccount user) {
+  /** A token for {@code user} within the sign-in {@code sessionId} (its {@code sid}: revoking it ends the sign-in). */
+  public Jwt issue(UserAccount user, String sessionId) {
     Instant now = clock.instant();
     JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
         .issuer(issuer)
         .subject(user.username())
         .id(UUID.randomUUID().toString())
+        .claim(Claims.SESSION_ID, sessionId)
         .issuedAt(now)
         .expiresAt(now.plus(lifetime))
         .claim(Claims.NAME, user.name())

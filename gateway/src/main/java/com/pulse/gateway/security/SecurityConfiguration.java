@@ -2,7 +2,6 @@ package com.pulse.gateway.security;
 
 import com.pulse.gateway.auth.AuthProperties;
 import com.pulse.identity.spring.CallerAuthenticationConverter;
-import com.pulse.gateway.auth.RevokedTokens;
 import com.pulse.gateway.web.BrowserProperties;
 import com.pulse.gateway.auth.SigningKey;
 import com.pulse.gateway.web.ProblemWriter;
@@ -15,6 +14,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import com.pulse.identity.spring.RevocationValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -89,7 +91,8 @@ class SecurityConfiguration {
    * ones refused.
    */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(SigningKey key, AuthProperties auth, RevokedTokens revoked) {
+  ReactiveJwtDecoder jwtDecoder(SigningKey key, AuthProperties auth, RevocationValidator revoked,
+      JwtTimestampValidator timestamps) {
     NimbusReactiveJwtDecoder decoder;
     String issuer;
     if (auth.trustsExternalIssuer()) {
@@ -102,7 +105,9 @@ class SecurityConfiguration {
           .signatureAlgorithm(SignatureAlgorithm.RS256)
           .build();
     }
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+    // the clock skew of pulse.tokens.clock-skew (5 s), not the default 60 s; revoked tokens and sign-ins refused
+    decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+        List.of(new JwtIssuerValidator(issuer), timestamps, revoked)));
     return new CachingJwtDecoder(decoder, revoked, CACHED_TOKENS);
   }
 

@@ -153,7 +153,7 @@ class TokenEndpointTests extends GatewayTestBase {
 
   private static String[] expectedClaimNames(TestUser user) {
     return Stream.of(
-            Stream.of("iss", "sub", "name", "roles", "jti", "iat", "exp"),
+            Stream.of("iss", "sub", "name", "roles", "jti", "sid", "iat", "exp"),
             user.jobRole() == null ? Stream.<String>empty() : Stream.of("jobRole"),
             user.patientId() == null ? Stream.<String>empty() : Stream.of("patientId"),
             user.empNo() == null ? Stream.<String>empty() : Stream.of("empNo"),

@@ -72,21 +72,66 @@ class TokenLifecycleTests extends GatewayTestBase {
   }
 
   @Test
-  void repeatedFailedSignInsAreSlowedDownWithoutSayingWhy() {
-    for (int i = 0; i < LoginThrottle.FREE_USER_FAILURES; i++) {
-      http().post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON)
-          .bodyValue(Map.of("username", "guessed.user", "password", "guess-" + i))
-          .exchange()
-          .expectStatus().isUnauthorized();
+  void repeatedFailedSignInsAreSlowedDownButTheRightPasswordStillSignsIn() {
+    for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+      signInRefused(TestUser.QA_JUNG, "guess-" + i);
     }
 
-    http().post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("username", "guessed.user", "password", "guess-again"))
+    long started = System.nanoTime();
+    signInRefused(TestUser.QA_JUNG, "guess-again"); // waits 1 s before the password is checked, then says no
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+
+    started = System.nanoTime();
+    JsonNode tokens = signIn(TestUser.QA_JUNG); // 2 s this time; no lock-out for the right password
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1950));
+    assertProxied(tokens.get("access_token").asString());
+  }
+
+  @Test
+  void logoutRevokesEveryTokenOfTheSignIn() {
+    JsonNode first = signIn(TestUser.RIS_PARK);
+    JsonNode refreshed = refresh(first.get("refresh_token").asString());
+    String latest = refreshed.get("access_token").asString();
+    assertProxied(latest);
+
+    http().post().uri("/auth/logout").header("Authorization", "Bearer " + first.get("access_token").asString())
         .exchange()
-        .expectStatus().isEqualTo(429)
-        .expectHeader().value("Retry-After", value -> assertThat(Long.parseLong(value)).isPositive())
-        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.detail").isEqualTo("Too many failed sign-ins; retry after the time in Retry-After.");
+        .expectStatus().isNoContent();
+
+    proxyRefused(latest); // issued by a refresh of the same sign-in
+    refreshRefused(refreshed.get("refresh_token").asString());
+  }
+
+  /** OAuth 2.0 Security BCP, refresh token rotation: a spent refresh token presented again ends the sign-in. */
+  @Test
+  void aReusedRefreshTokenRevokesTheWholeSignIn() {
+    JsonNode first = signIn(TestUser.RIS_PARK);
+    String r1 = first.get("refresh_token").asString();
+    JsonNode second = refresh(r1);
+    String r2 = second.get("refresh_token").asString();
+    assertProxied(second.get("access_token").asString());
+
+    refreshRefused(r1); // the replay
+
+    refreshRefused(r2);
+    proxyRefused(second.get("access_token").asString());
+    proxyRefused(first.get("access_token").asString());
+    assertProxied(signIn(TestUser.RIS_PARK).get("access_token").asString()); // another sign-in is untouched
+  }
+
+  private void signInRefused(TestUser user, String password) {
+    http().post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("username", user.id(), "password", password))
+        .exchange()
+        .expectStatus().isUnauthorized()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  private void proxyRefused(String accessToken) {
+    http().get().uri("/api/ocs/orders").header("Authorization", "Bearer " + accessToken)
+        .exchange()
+        .expectStatus().isUnauthorized()
+        .expectBody().jsonPath("$.detail").isEqualTo("The access token is invalid or expired.");
   }
 
   private JsonNode signIn(TestUser user) {

@@ -41,6 +41,17 @@ class TokenValidationTests extends GatewayTestBase {
     assertInvalid(TestJwts.sign(signingKey, TestJwts.claims(TestUser.ADMIN, ISSUER, Duration.ofMinutes(-5))));
   }
 
+  /** pulse.tokens.clock-skew is 5 s, not Spring's default 60 s: 15 s past exp is refused, 2 s past still passes. */
+  @Test
+  void theClockSkewIsFiveSeconds() {
+    assertInvalid(TestJwts.sign(signingKey, TestJwts.claims(TestUser.ADMIN, ISSUER, Duration.ofSeconds(-15))));
+    http().get().uri(API)
+        .header("Authorization", "Bearer "
+            + TestJwts.sign(signingKey, TestJwts.claims(TestUser.ADMIN, ISSUER, Duration.ofSeconds(-2))))
+        .exchange()
+        .expectStatus().isOk();
+  }
+
   @Test
   void aTamperedTokenIsRefused() {
     String[] parts = tokenFor(TestUser.DR_KIM).split("\\.");

@@ -5,6 +5,7 @@ import com.pulse.identity.Caller;
 import com.pulse.notification.channel.Arrival;
 import com.pulse.notification.channel.Dispatcher;
 import com.pulse.notification.channel.PositionRefused;
+import com.pulse.notification.admission.ConnectionAdmission;
 import com.pulse.notification.metrics.NotificationMetrics;
 import com.pulse.notification.stream.StreamPosition;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON as a {@code /ws} event frame; its {@code id} is a position, so the browser's automatic reconnect sends it back
  * as {@code Last-Event-ID} and gets exactly what it missed. First (after any missed events) comes one
  * {@code subscribed} event: {@code {"channels":[…],"recovered":…,"position":…}}. A comment every heartbeat keeps
- * proxies from closing an idle stream.
+ * proxies from closing an idle stream. Streams count against the sockets' connection limits (one more: 429 with
+ * {@code Retry-After}); a stream whose sign-in is revoked ends at once.
  */
 @RestController
 final class SseController {
@@ -40,10 +44,15 @@ final class SseController {
   private final JsonMapper json;
   private final Duration heartbeat;
   private final SseStreams streams;
+  private final ConnectionAdmission admission;
+  private final Duration retryAfter;
 
   SseController(ChannelCatalog catalog, Dispatcher dispatcher, NotificationMetrics metrics,
-      JsonMapper json, @Value("${pulse.notification.socket.heartbeat:25s}") Duration heartbeat, SseStreams streams) {
+      JsonMapper json, @Value("${pulse.notification.socket.heartbeat:25s}") Duration heartbeat, SseStreams streams,
+      ConnectionAdmission admission, @Value("${pulse.notification.socket.retry-after:5s}") Duration retryAfter) {
     this.streams = streams;
+    this.admission = admission;
+    this.retryAfter = retryAfter;
     this.catalog = catalog;
     this.dispatcher = dispatcher;
     this.metrics = metrics;
@@ -52,16 +61,25 @@ final class SseController {
   }
 
   @GetMapping(path = "/sse", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  Flux<ServerSentEvent<String>> stream(Caller caller,
+  Flux<ServerSentEvent<String>> stream(Caller caller, @AuthenticationPrincipal Jwt token,
       @RequestParam(required = false) String channels,
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
     List<String> names = ChannelRequest.channels(catalog, caller, "channels", channels);
     StreamPosition since = ChannelRequest.position("Last-Event-ID", lastEventId);
-    SseStream stream = new SseStream(caller.id(), QUEUE, metrics);
+    // the same per-user and per-instance limits as sockets, counted together
+    String limit = admission.admit(caller.id());
+    if (limit != null) {
+      throw BadRequest.tooManyConnections(limit, retryAfter);
+    }
+    SseStream stream = new SseStream(caller.id(), QUEUE, metrics, SseStream.tokenIds(token));
     try {
       join(stream, names, since);
     } catch (PositionRefused refused) {
+      admission.release(caller.id());
       throw BadRequest.field("Last-Event-ID", refused.getMessage());
+    } catch (RuntimeException e) {
+      admission.release(caller.id());
+      throw e;
     }
     streams.opened(stream);
     Sinks.Empty<Void> ended = Sinks.empty();
@@ -73,6 +91,7 @@ final class SseController {
         .doFinally(signal -> {
           names.forEach(channel -> dispatcher.leave(stream, channel));
           streams.closed(stream);
+          admission.release(caller.id());
         });
   }
 

@@ -4,7 +4,11 @@ import com.pulse.notification.channel.Delivery;
 import com.pulse.notification.channel.Subscriber;
 import com.pulse.notification.metrics.NotificationMetrics;
 import com.pulse.notification.stream.StreamPosition;
+import com.pulse.identity.Claims;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -23,10 +27,12 @@ final class SseStream implements Subscriber {
   private final NotificationMetrics metrics;
   private final Sinks.Many<ServerSentEvent<String>> sink;
   private StreamPosition position;
+  private final Set<String> tokenIds;
   private volatile boolean ended;
 
-  SseStream(String userId, int queue, NotificationMetrics metrics) {
+  SseStream(String userId, int queue, NotificationMetrics metrics, Set<String> tokenIds) {
     this.userId = userId;
+    this.tokenIds = tokenIds;
     this.metrics = metrics;
     this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<ServerSentEvent<String>>get(queue).get());
   }
@@ -34,6 +40,25 @@ final class SseStream implements Subscriber {
   @Override
   public String userId() {
     return userId;
+  }
+
+  /** The ids a revocation of the stream's token may name: its sign-in ({@code sid}) and its own ({@code jti}). */
+  static Set<String> tokenIds(Jwt token) {
+    if (token == null) {
+      return Set.of();
+    }
+    Set<String> ids = new HashSet<>();
+    if (token.getId() != null) {
+      ids.add(token.getId());
+    }
+    if (token.getClaimAsString(Claims.SESSION_ID) != null) {
+      ids.add(token.getClaimAsString(Claims.SESSION_ID));
+    }
+    return Set.copyOf(ids);
+  }
+
+  boolean usesToken(String id) {
+    return tokenIds.contains(id);
   }
 
   /** Where the stream starts (before any event). */

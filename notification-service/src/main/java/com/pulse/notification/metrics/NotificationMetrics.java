@@ -61,7 +61,7 @@ public final class NotificationMetrics {
 
   /** The open-connections gauge, read from whoever owns the connections. */
   public <T> void connections(T owner, ToDoubleFunction<T> count) {
-    Gauge.builder(PREFIX + "connections", owner, count).description("Open WebSocket connections")
+    Gauge.builder(PREFIX + "connections", owner, count).description("Open connections: WebSocket and SSE")
         .strongReference(true).register(registry);
   }
 

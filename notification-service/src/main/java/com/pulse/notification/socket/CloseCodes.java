@@ -12,6 +12,12 @@ final class CloseCodes {
   /** The token expired and no {@code refresh} replaced it: get a new token, then reconnect. */
   static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4001, "token expired");
 
+  /**
+   * The token's sign-in was ended (sign-out, or a reused refresh token) or the token itself revoked: get a new token by
+   * signing in again, then reconnect. Sent within a second of the sign-out.
+   */
+  static final CloseStatus REVOKED = new CloseStatus(4003, "token revoked");
+
   /** The send queue overflowed: the client reads too slowly. Reconnect, then recover what was missed. */
   static final CloseStatus SLOW_CONSUMER = new CloseStatus(4008, "slow consumer: send queue full");
 

@@ -53,6 +53,7 @@ final class Connection implements Subscriber {
   private volatile Disposable dropLater;
   private volatile long lastSeenNanos;
   private volatile Instant expiresAt;
+  private volatile Set<String> tokenIds = Set.of();
   private Supplier<RateLimit> rateLimits = () -> null;
   private RateLimit rateLimit;
 
@@ -106,6 +107,15 @@ final class Connection implements Subscriber {
 
   void expiresAt(Instant expiry) {
     this.expiresAt = expiry;
+  }
+
+  /** The sign-in ({@code sid}) and token ({@code jti}) ids of the token now in use: opened with, or refreshed to. */
+  void usedTokens(Set<String> ids) {
+    tokenIds = Set.copyOf(ids);
+  }
+
+  boolean usesToken(String id) {
+    return tokenIds.contains(id);
   }
 
   /** The inbound rate limit, made on the first frame that needs it; used on the inbound thread only. */

@@ -2,14 +2,14 @@ package com.pulse.notification.socket;
 
 import com.pulse.notification.channel.Delivery;
 import com.pulse.identity.Caller;
+import com.pulse.identity.revocation.Revocations;
+import com.pulse.notification.admission.ConnectionAdmission;
 import com.pulse.notification.metrics.NotificationMetrics;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -34,30 +34,38 @@ final class Connections implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(Connections.class);
 
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
-  private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
-  private final AtomicInteger total = new AtomicInteger();
   private final Clock clock = Clock.systemUTC();
   private final SocketProperties settings;
   private final NotificationMetrics metrics;
   private final LongSupplier nanoClock;
   private final SocketTeardown teardown;
   private final Supplier<RateLimit> rateLimits;
+  private final ConnectionAdmission admission;
   private volatile boolean running;
   private volatile boolean stopping;
 
+  /** Sockets of a revoked sign-in or token (published to {@code pulse.revocations}) are closed with 4003 at once. */
   @Autowired
-  Connections(SocketProperties settings, NotificationMetrics metrics, SocketChannels channels) {
-    this(settings, metrics, System::nanoTime, channels);
+  Connections(SocketProperties settings, NotificationMetrics metrics, SocketChannels channels,
+      ConnectionAdmission admission, Revocations revocations) {
+    this(settings, metrics, System::nanoTime, channels, admission);
+    revocations.onRevoked(this::revoked);
   }
 
   Connections(SocketProperties settings, NotificationMetrics metrics, LongSupplier nanoClock,
       SocketTeardown teardown) {
+    this(settings, metrics, nanoClock, teardown,
+        new ConnectionAdmission(settings.maxConnections(), settings.maxConnectionsPerUser(), metrics));
+  }
+
+  private Connections(SocketProperties settings, NotificationMetrics metrics, LongSupplier nanoClock,
+      SocketTeardown teardown, ConnectionAdmission admission) {
+    this.admission = admission;
     this.teardown = teardown;
     this.settings = settings;
     this.metrics = metrics;
     this.nanoClock = nanoClock;
     this.rateLimits = () -> new RateLimit(settings.framesPerSecond(), settings.frameBurst(), nanoClock);
-    metrics.connections(open, Set::size);
   }
 
   Connection open(WebSocketSession session, Caller caller) {
@@ -74,27 +82,16 @@ final class Connections implements SmartLifecycle {
   }
 
   /**
-   * Counts a new connection against the limits; the name of the limit it would exceed ({@code instance},
-   * {@code user}), or null when admitted. Each admitted connection must be {@link #released} once.
+   * Counts a new connection against the limits shared with SSE ({@link ConnectionAdmission}); the name of the limit
+   * it would exceed ({@code instance}, {@code user}), or null when admitted. Each admitted connection must be
+   * {@link #release}d once.
    */
   String admit(String userId) {
-    if (total.incrementAndGet() > settings.maxConnections()) {
-      total.decrementAndGet();
-      metrics.connectionRejected("instance_limit");
-      return "instance";
-    }
-    AtomicInteger mine = perUser.computeIfAbsent(userId, id -> new AtomicInteger());
-    if (mine.incrementAndGet() > settings.maxConnectionsPerUser()) {
-      release(userId);
-      metrics.connectionRejected("user_limit");
-      return "user";
-    }
-    return null;
+    return admission.admit(userId);
   }
 
   void release(String userId) {
-    total.decrementAndGet();
-    perUser.computeIfPresent(userId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+    admission.release(userId);
   }
 
   void closed(Connection connection) {
@@ -114,6 +111,15 @@ final class Connections implements SmartLifecycle {
       Instant expiry = connection.expiresAt();
       if (expiry != null && !now.isBefore(expiry)) {
         connection.close(CloseCodes.TOKEN_EXPIRED, "token_expired");
+      }
+    }
+  }
+
+  /** Closes, with 4003, every connection opened or refreshed with a token of the revoked sign-in or token id. */
+  void revoked(String tokenOrSessionId) {
+    for (Connection connection : open) {
+      if (connection.usesToken(tokenOrSessionId)) {
+        connection.close(CloseCodes.REVOKED, "token_revoked");
       }
     }
   }

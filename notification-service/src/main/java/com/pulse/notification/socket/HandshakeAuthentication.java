@@ -44,7 +44,8 @@ final class HandshakeAuthentication {
       return refused(HandshakeRefusal.tokenRequired(request.fullPath()));
     }
     return decoder.decode(token)
-        .map(jwt -> new SocketCaller(callers.read(jwt.getClaims()), jwt.getExpiresAt(), token))
+        .map(jwt -> new SocketCaller(callers.read(jwt.getClaims()), jwt.getExpiresAt(), token,
+            SocketCaller.tokenIds(jwt)))
         .onErrorResume(BadJwtException.class, bad -> refused(HandshakeRefusal.tokenInvalid(request.fullPath())))
         // a valid signature on claims that name no user is still no caller
         .onErrorResume(IllegalArgumentException.class,

@@ -1,5 +1,6 @@
 package com.pulse.notification.socket;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code refresh {token}}: a fresh token of the same user replaces the connection's, without reconnecting; its expiry
  * becomes the connection's ({@code refreshed}). A token that is invalid, expired or another user's is refused with
- * {@code TOKEN_INVALID} and the current one stays (and still expires: close 4001). The channels stay as they are:
+ * {@code TOKEN_INVALID} and the current one stays (and still expires: close 4001); so is a revoked one (its
+ * sign-in ended) or one whose {@code exp} is already past. The channels stay as they are:
  * roles are not re-read (reconnect to pick up new roles).
  */
 @Component
@@ -40,6 +42,12 @@ final class RefreshCommand implements ClientCommand {
         connection.send(frames.error(ServerFrames.TOKEN_INVALID, "the token is another user's", ref));
         return;
       }
+      if (jwt.getExpiresAt() != null && !jwt.getExpiresAt().isAfter(Instant.now())) {
+        // within the validators' clock skew, but a refresh to an expiry already past extends nothing
+        connection.send(frames.error(ServerFrames.TOKEN_INVALID, "the token is invalid or expired", ref));
+        return;
+      }
+      connection.usedTokens(SocketCaller.tokenIds(jwt));
       connection.expiresAt(jwt.getExpiresAt());
       connection.send(frames.refreshed(jwt.getExpiresAt(), ref));
     }, error -> connection.send(frames.error(ServerFrames.TOKEN_INVALID, "the token is invalid or expired", ref)));

@@ -1,7 +1,9 @@
 package com.pulse.notification.socket;
 
 import com.pulse.events.ChannelCatalog;
+import com.pulse.notification.admission.AllowedOrigins;
 import com.pulse.notification.channel.Dispatcher;
+import com.pulse.problems.ProblemTexts;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -58,11 +60,13 @@ final class SocketEndpoints implements NettyRouteProvider {
   private final Connections connections;
   private final WebsocketServerSpec spec;
   private final JsonMapper json;
+  private final AllowedOrigins origins;
 
   SocketEndpoints(NotificationSocketHandler socket, List<SocketDialect> dialects, SocketSessions sessions,
       Dispatcher dispatcher, ChannelCatalog catalog, HandshakeAuthentication authentication, Connections connections,
-      SocketProperties settings, JsonMapper json) {
+      SocketProperties settings, JsonMapper json, AllowedOrigins origins) {
     this.socket = socket;
+    this.origins = origins;
     routes.add(new SocketRoute(PATH, null));
     for (SocketDialect dialect : dialects) {
       DialectSocketHandler handler = new DialectSocketHandler(dialect, sessions, dispatcher, catalog, json);
@@ -100,6 +104,11 @@ final class SocketEndpoints implements NettyRouteProvider {
       return new HandshakeRefusal(HttpResponseStatus.SERVICE_UNAVAILABLE, null,
           "This instance is shutting down: connect again (another instance will answer).", request.fullPath(),
           Duration.ofSeconds(1)).write(response, json);
+    }
+    if (!origins.allows(request.requestHeaders().get(HttpHeaderNames.ORIGIN))) {
+      // a page of a foreign site opening a socket with a user's token: refused before the token is read
+      return new HandshakeRefusal(HttpResponseStatus.FORBIDDEN, null, ProblemTexts.CROSS_ORIGIN_REFUSED,
+          request.fullPath()).write(response, json);
     }
     DialectSocketHandler dialect = matched.route().dialect();
     DialectRequest dialectRequest = new DialectRequest(request.fullPath(), matched.parameter(), query(request.uri()));

@@ -63,6 +63,7 @@ final class SocketSessions {
     return Mono.defer(() -> {
       Connection connection = connections.open(session, caller, eventFrames);
       connection.expiresAt(socketCaller.expiresAt());
+      connection.usedTokens(socketCaller.tokenIds());
       opened.accept(connection, socketCaller);
       return exchange(session, connection, inbound);
     }).doFinally(signal -> connections.release(caller.id()));

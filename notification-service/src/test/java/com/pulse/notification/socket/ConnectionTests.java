@@ -115,11 +115,15 @@ class ConnectionTests {
   void theOpenConnectionsGaugeFollowsOpenAndClose() {
     Connections connections = new Connections(settings(Duration.ofSeconds(1), Duration.ofSeconds(3)), metrics,
         clock::get, dropped::add);
+    // the gauge counts admitted connections (WebSocket and SSE alike), as SocketSessions admits and releases them
+    assertThat(connections.admit(ADMIN.id())).isNull();
     Connection first = connections.open(session(), ADMIN);
+    assertThat(connections.admit(ADMIN.id())).isNull();
     connections.open(session(), ADMIN);
     assertThat(registry.get("pulse.notification.connections").gauge().value()).isEqualTo(2);
 
     connections.closed(first);
+    connections.release(ADMIN.id());
 
     assertThat(registry.get("pulse.notification.connections").gauge().value()).isEqualTo(1);
     assertThat(first.offer(text("after close"))).isFalse();

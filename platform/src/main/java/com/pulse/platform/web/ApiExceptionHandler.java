@@ -66,6 +66,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (BodySizeFilter.tooLarge(e)) {
+      return createResponseEntity(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+          ProblemTexts.CONTENT_TOO_LARGE), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
     return createResponseEntity(JsonInputProblems.of(e), headers, status, request);
   }
 

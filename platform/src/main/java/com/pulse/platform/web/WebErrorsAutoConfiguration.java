@@ -9,7 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Import;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -38,6 +41,19 @@ public class WebErrorsAutoConfiguration {
     FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(
         new QueryStringFilter(problems));
     registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /**
+   * Before everything, the security chain included: a body over {@code pulse.web.max-body-size} (default 1 MB, the
+   * gateway's limit) is refused with 413 before it is read.
+   */
+  @Bean
+  FilterRegistrationBean<BodySizeFilter> pulseBodySizeFilter(ServletProblems problems,
+      @Value("${pulse.web.max-body-size:1MB}") DataSize maxBodySize) {
+    FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(
+        new BodySizeFilter(maxBodySize.toBytes(), problems));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 

@@ -2,6 +2,7 @@ package com.pulse.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.problems.ProblemTexts;
 import com.pulse.testsupport.PulseIntegrationTest;
 import com.pulse.testsupport.TestTokens;
 import com.pulse.testsupport.TestUser;
@@ -98,6 +99,22 @@ class ApiErrorsTests {
   @Test
   void healthIsOpenWithoutAToken() throws Exception {
     assertThat(send(HttpRequest.newBuilder(uri("/actuator/health")).build()).statusCode()).isEqualTo(200);
+  }
+
+  /** The service itself refuses what the gateway would: a body over 1 MB, declared or chunked, is 413. */
+  @Test
+  void aBodyOverTheLimitIs413WhetherDeclaredOrChunked() throws Exception {
+    String big = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+
+    JsonNode declared = assertProblem(send(post("/test/widgets", big, TestUser.DR_KIM.token())), 413);
+    assertThat(declared.path("detail").asString()).isEqualTo(ProblemTexts.CONTENT_TOO_LARGE);
+
+    HttpRequest chunked = HttpRequest.newBuilder(uri("/test/widgets")).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + TestUser.DR_KIM.token())
+        .POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .build();
+    assertProblem(send(chunked), 413);
   }
 
   private JsonNode assertProblem(HttpResponse<String> response, int status) {
