@@ -19,7 +19,10 @@ public enum EventType {
   OCS_ORDER_ACCEPTED("ocs.order.accepted", Topics.OCS_ORDERS),
   OCS_ORDER_STARTED("ocs.order.started", Topics.OCS_ORDERS),
   OCS_ORDER_COMPLETED("ocs.order.completed", Topics.OCS_ORDERS),
-  OCS_ORDER_CANCELLED("ocs.order.cancelled", Topics.OCS_ORDERS);
+  OCS_ORDER_CANCELLED("ocs.order.cancelled", Topics.OCS_ORDERS),
+  VOTE_POLL_OPENED("vote.poll.opened", Topics.VOTE_POLLS),
+  VOTE_POLL_TALLIED("vote.poll.tallied", Topics.VOTE_POLLS),
+  VOTE_POLL_CLOSED("vote.poll.closed", Topics.VOTE_POLLS);
 
   private static final Map<String, EventType> BY_TYPE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

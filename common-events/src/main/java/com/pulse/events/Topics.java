@@ -10,6 +10,7 @@ import java.util.List;
 public final class Topics {
 
   public static final String OCS_ORDERS = "ocs.orders.v1";
+  public static final String VOTE_POLLS = "vote.polls.v1";
 
   private Topics() {}
 
