@@ -29,7 +29,10 @@ public enum EventType {
   SPC_CAPABILITY_ANALYZED("spc.capability.analyzed", Topics.SPC_PRODUCTS),
   JOURNEY_PATIENT_STATE_CHANGED("journey.patient.state-changed", Topics.JOURNEY_PATIENTS),
   JOURNEY_PATIENT_CALLED("journey.patient.called", Topics.JOURNEY_PATIENTS),
-  JOURNEY_QUEUE_UPDATED("journey.queue.updated", Topics.JOURNEY_QUEUES);
+  JOURNEY_QUEUE_UPDATED("journey.queue.updated", Topics.JOURNEY_QUEUES),
+  VOTE_POLL_OPENED("vote.poll.opened", Topics.VOTE_POLLS),
+  VOTE_POLL_TALLIED("vote.poll.tallied", Topics.VOTE_POLLS),
+  VOTE_POLL_CLOSED("vote.poll.closed", Topics.VOTE_POLLS);
 
   private static final Map<String, EventType> BY_TYPE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

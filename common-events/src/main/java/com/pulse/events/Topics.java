@@ -16,6 +16,7 @@ public final class Topics {
   public static final String JOURNEY_PATIENTS = "journey.patients.v1";
   /** An exam queue's board, keyed by exam id. */
   public static final String JOURNEY_QUEUES = "journey.queues.v1";
+  public static final String VOTE_POLLS = "vote.polls.v1";
 
   private Topics() {}
 

@@ -35,6 +35,11 @@ public record TestUser(String id, String name, List<String> roles, String jobRol
   public static final List<TestUser> DEMO_USERS = List.of(ADMIN, SYSTEM_MANAGER, DR_KIM, DR_LEE, NURSE_YOON, RIS_PARK,
       LIS_CHOI, QA_JUNG, OP_HAN, DISPLAY_XRAY, PATIENT_1001, EMP_12345);
 
+  /** The local stack's 50 voters (seed 002): {@code emp.20001} … {@code emp.20050}, empNo 20001 … 20050. */
+  public static final List<TestUser> DEMO_EMPLOYEES = java.util.stream.IntStream.rangeClosed(20001, 20050)
+      .mapToObj(n -> new TestUser("emp." + n, "Employee " + n, List.of("EMPLOYEE"), null, null, Integer.toString(n)))
+      .toList();
+
   private static final CallerReader READER = CallerReader.standard();
 
   /** A user without a department. */

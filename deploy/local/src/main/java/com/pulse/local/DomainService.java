@@ -12,5 +12,6 @@ record DomainService(String module, String database, ToIntFunction<LocalStackOpt
   static final List<DomainService> ALL = List.of(
       new DomainService("ocs-service", "ocs", LocalStackOptions.Ports::ocs, "OCS_URL"),
       new DomainService("spc-service", "spc", LocalStackOptions.Ports::spc, "SPC_URL"),
-      new DomainService("journey-service", "journey", LocalStackOptions.Ports::journey, "JOURNEY_URL"));
+      new DomainService("journey-service", "journey", LocalStackOptions.Ports::journey, "JOURNEY_URL"),
+      new DomainService("vote-service", "vote", LocalStackOptions.Ports::vote, "VOTE_URL"));
 }

@@ -12,15 +12,17 @@ import java.util.concurrent.CountDownLatch;
  * <p>Options: {@code --keep-data} keeps PostgreSQL and Kafka data (and the gateway's key) between runs;
  * {@code --data-dir=PATH} moves them (default {@code .pulse-data} in the repository);
  * {@code --notification-instances=N} runs N notification-service instances behind the gateway (default 1);
- * {@code --demo-data} seeds a handful of orders in every status through the API when there are none, and SPC's
- * demo products (a baseline, then a drift that raises every alert type) when there are no products.
+ * {@code --demo-data} seeds a handful of orders in every status through the API when there are none, SPC's demo
+ * products (a baseline, then a drift that raises every alert type) when there are no products, and opens a
+ * lunch-place poll and a menu poll when none is open.
  */
 public final class PulseLocal {
 
   /** The demo users of the local stack (password {@code pulse}) and their roles. */
   static final List<String> DEMO_USERS = List.of("admin (ADMIN)", "sysmgr (SYSTEMMANAGER)", "dr.kim (DOCTOR)",
       "dr.lee (DOCTOR)", "nurse.yoon (NURSE)", "ris.park (RIS)", "lis.choi (LIS)", "qa.jung (QUALITY)",
-      "op.han (OPERATOR)", "display.xray (DISPLAY, XRAY queue)", "patient.1001 (PATIENT)", "emp.12345 (EMPLOYEE)");
+      "op.han (OPERATOR)", "display.xray (DISPLAY, XRAY queue)", "patient.1001 (PATIENT)", "emp.12345 (EMPLOYEE)",
+      "emp.20001 … emp.20050 (EMPLOYEE, voters)");
 
   private PulseLocal() {}
 
@@ -75,6 +77,8 @@ public final class PulseLocal {
       int products = new DemoQuality(stack.gatewayUrl()).seedIfEmpty();
       System.out.println(products == 0 ? "SPC products exist already: no SPC demo added."
           : "SPC demo products added: " + products + " (BOLT-M10, SHAFT-D20)");
+      int polls = new DemoPolls(stack.gatewayUrl()).seedIfEmpty();
+      System.out.println(polls == 0 ? "Open polls exist already: no demo polls added." : "Demo polls opened: " + polls);
     }
     System.out.println(banner(stack, (System.nanoTime() - started) / 1_000_000_000.0));
     stopped.await();

@@ -29,13 +29,13 @@ class TokenEndpointTests extends GatewayTestBase {
   UserDirectory directory;
 
   static Stream<TestUser> demoUsers() {
-    return TestUser.DEMO_USERS.stream();
+    return Stream.concat(TestUser.DEMO_USERS.stream(), TestUser.DEMO_EMPLOYEES.stream());
   }
 
   @Test
   void theLocalProfileHasExactlyTheDemoUsers() {
     assertThat(directory.usernames())
-        .containsExactlyInAnyOrderElementsOf(TestUser.DEMO_USERS.stream().map(TestUser::id).toList());
+        .containsExactlyInAnyOrderElementsOf(demoUsers().map(TestUser::id).toList());
   }
 
   @ParameterizedTest

@@ -77,6 +77,11 @@ public final class ChannelRegistry {
     return joined;
   }
 
+  /** The channels with at least one member here (a live view: iterate, don't keep). */
+  Set<String> channels() {
+    return members.keySet();
+  }
+
   /** How many channels have at least one member here. */
   public int channelCount() {
     return members.size();

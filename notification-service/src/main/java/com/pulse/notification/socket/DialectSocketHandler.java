@@ -3,6 +3,7 @@ package com.pulse.notification.socket;
 import com.pulse.events.ChannelCatalog;
 import com.pulse.identity.Caller;
 import com.pulse.notification.channel.Arrival;
+import com.pulse.notification.channel.Delivery;
 import com.pulse.notification.channel.Dispatcher;
 import com.pulse.notification.stream.StreamEvent;
 import java.util.List;
@@ -45,11 +46,28 @@ final class DialectSocketHandler implements WebSocketHandler {
   public Mono<Void> handle(WebSocketSession socket) {
     DialectRequest request = (DialectRequest) socket.getHandshakeInfo().getAttributes().get(REQUEST);
     Session session = new Session(request);
-    return sessions.serve(socket, delivery -> delivery.frame(dialect.events()), session, (connection, caller) -> {
+    return sessions.serve(socket, delivery -> frames(session, delivery), session, (connection, caller) -> {
       session.connection = connection;
       session.token = caller.token();
       dialect.opened(session);
     });
+  }
+
+  /** The event's frame and its follow-ups: all but the last queued here, the last handed back to be queued. */
+  private byte[] frames(Session session, Delivery delivery) {
+    dialect.delivering(session, delivery.event());
+    byte[] frame = delivery.frame(dialect.events());
+    List<byte[]> more = dialect.followUps(delivery.event());
+    if (more.isEmpty()) {
+      return frame;
+    }
+    if (frame != null) {
+      session.send(frame);
+    }
+    for (int i = 0; i < more.size() - 1; i++) {
+      session.send(more.get(i));
+    }
+    return more.getLast();
   }
 
   /** One socket of the dialect: what the dialect may do with it, and its inbound frames. */

@@ -1,6 +1,7 @@
 package com.pulse.notification.socket;
 
 import com.pulse.notification.channel.Dispatcher;
+import com.pulse.notification.channel.Presence;
 import com.pulse.notification.channel.Page;
 import com.pulse.notification.stream.StreamPosition;
 import java.time.Duration;
@@ -85,6 +86,15 @@ final class ServerFrames {
     head.put("position", page.position().toString());
     withRef(head, ref);
     return page.withEvents(json.writeValueAsBytes(head), json);
+  }
+
+  /** {@code {"type":"presence","channel":…,"clients":…,"users":…}} */
+  byte[] presence(Presence.Count count, JsonNode ref) {
+    Map<String, Object> frame = frame("presence");
+    frame.put("channel", count.channel());
+    frame.put("clients", count.clients());
+    frame.put("users", count.users());
+    return json.writeValueAsBytes(withRef(frame, ref));
   }
 
   /** {@code {"type":"pong"}}, with the client's {@code ref} when it sent one. */

@@ -2,6 +2,7 @@ package com.pulse.notification.socket;
 
 import com.pulse.identity.Caller;
 import com.pulse.notification.channel.EventEncoding;
+import com.pulse.notification.stream.StreamEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,21 @@ public interface SocketDialect {
   default String refusal(Caller caller, DialectRequest request) {
     return null;
   }
+
+  /**
+   * More frames for an event, sent after its {@link #events()} frame (a seed that sends several messages for one
+   * change). Called once per event and session on the intake thread: must not block, and should reuse what it built
+   * for the previous session of the same event. Empty by default.
+   */
+  default List<byte[]> followUps(StreamEvent event) {
+    return List.of();
+  }
+
+  /**
+   * An event is being delivered to the session, before its frames are built: a dialect may react for this session
+   * (join a channel the event announces). Runs on the intake thread: must not block. Nothing by default.
+   */
+  default void delivering(DialectSession session, StreamEvent event) {}
 
   /** Whether a session keeps the caller's token, for a dialect that calls a service on the caller's behalf. */
   default boolean keepsToken() {

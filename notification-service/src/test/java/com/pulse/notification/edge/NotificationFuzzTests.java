@@ -26,7 +26,10 @@ class NotificationFuzzTests {
   Stream<DynamicTest> noSpoiledRequestIsA5xxOrAnswersWithoutAProblem() {
     String id = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
     TestUser user = new TestUser(id, id, List.of("DOCTOR"), null, null, null);
-    return ApiFuzz.on(port, user::bearer).over(List.of(
+    TestUser employee = new TestUser("emp." + id, id, List.of("EMPLOYEE"), null, null, id);
+    Stream<DynamicTest> presence = ApiFuzz.on(port, employee::bearer).over(List.of(
+        Endpoint.get("/api/notifications/presence").query("channel", "vote:poll:7")));
+    return Stream.concat(presence, ApiFuzz.on(port, user::bearer).over(List.of(
         Endpoint.get("/api/notifications").query("unread", "true").query("size", "20"),
         Endpoint.get("/api/notifications/unread-count"),
         Endpoint.post("/api/notifications/{id}/read").pathVariable("id", UUID.randomUUID().toString()),
@@ -34,6 +37,6 @@ class NotificationFuzzTests {
         Endpoint.get("/api/notifications/preferences"),
         Endpoint.put("/api/notifications/preferences",
             "{\"minimumPriority\":\"LOW\",\"mutedTypes\":[\"ocs.order.created\"]}"),
-        Endpoint.get("/api/notifications/events").query("channel", "user:" + id).query("limit", "10")));
+        Endpoint.get("/api/notifications/events").query("channel", "user:" + id).query("limit", "10"))));
   }
 }
