@@ -32,10 +32,10 @@ describe('Pulse console in Chromium', { skip }, () => {
     await withScreenshots('live-event', () => [page], async () => {
       await signIn(page, 'ris.park');
       const id = await createOrder(doctor, 'RIS');
-      await page.locator(`#feed li[data-subject="${id}"]`).waitFor({ timeout: 15_000 });
+      await page.locator(`#feed li[data-subject="${id}"]`).waitFor({ timeout: 30_000 });
       await page.locator(`#worklist tr[data-order-id="${id}"][data-status="REQUESTED"]`).waitFor();
       await page.locator(`#worklist tr[data-order-id="${id}"] button[data-action="accept"]`).click();
-      await page.locator(`#worklist tr[data-order-id="${id}"][data-status="ACCEPTED"]`).waitFor({ timeout: 15_000 });
+      await page.locator(`#worklist tr[data-order-id="${id}"][data-status="ACCEPTED"]`).waitFor({ timeout: 30_000 });
     });
     await context.close();
   });
@@ -54,15 +54,15 @@ describe('Pulse console in Chromium', { skip }, () => {
     await withScreenshots('recovery', () => [page], async () => {
       await signIn(page, 'admin');
       const before = await createOrder(doctor);
-      await page.locator(`#feed li[data-subject="${before}"]`).waitFor({ timeout: 15_000 });
+      await page.locator(`#feed li[data-subject="${before}"]`).waitFor({ timeout: 30_000 });
 
       await sockets[0].close({ code: 1012, reason: 'service restart (test)' });
       await page.locator('#connection:not([data-status="live"])').waitFor();
       const missed = [await createOrder(doctor), await createOrder(doctor), await createOrder(doctor)];
       reopen();
 
-      await page.locator('#connection[data-status="live"]').waitFor({ timeout: 30_000 });
-      for (const id of missed) await page.locator(`#feed li[data-subject="${id}"]`).first().waitFor({ timeout: 15_000 });
+      await page.locator('#connection[data-status="live"]').waitFor({ timeout: 60_000 });
+      for (const id of missed) await page.locator(`#feed li[data-subject="${id}"]`).first().waitFor({ timeout: 30_000 });
       for (const id of [before, ...missed]) {
         assert.equal(await page.locator(`#feed li[data-subject="${id}"]`).count(), 1, `order ${id} shown once`);
       }
@@ -84,7 +84,7 @@ describe('Pulse console in Chromium', { skip }, () => {
       const roles = [await first.locator('#role').textContent(), await second.locator('#role').textContent()].sort();
       assert.deepEqual(roles, ['follower', 'leader']);
       const id = await createOrder(doctor, 'LIS');
-      for (const page of [first, second]) await page.locator(`#feed li[data-subject="${id}"]`).waitFor({ timeout: 15_000 });
+      for (const page of [first, second]) await page.locator(`#feed li[data-subject="${id}"]`).waitFor({ timeout: 30_000 });
       assert.equal(opened.length, 1, `one socket for both tabs, opened: ${opened.join(', ')}`);
     });
     await context.close();

@@ -41,7 +41,7 @@ export async function signIn(page, username) {
   await page.getByLabel('User').fill(username);
   await page.getByLabel('Password').fill('pulse');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#connection[data-status="live"]').waitFor({ timeout: 30_000 });
+  await page.locator('#connection[data-status="live"]').waitFor({ timeout: 60_000 });
 }
 
 /** Runs a test body, keeping a screenshot of every page (named after the test) whether it passed or failed. */

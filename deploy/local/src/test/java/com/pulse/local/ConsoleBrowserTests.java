@@ -39,13 +39,13 @@ class ConsoleBrowserTests {
     node.environment().put("PULSE_CHROMIUM", CHROMIUM.toString());
     node.environment().put("PULSE_SCREENSHOTS", screenshots.toString());
     Process process = node.start();
-    boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+    boolean finished = process.waitFor(10, TimeUnit.MINUTES);
     if (!finished) {
       process.destroyForcibly();
     }
     String log = Files.readString(output, StandardCharsets.UTF_8);
     System.out.println(log);
-    assertThat(finished).as("browser tests finished within 5 minutes:\n%s", log).isTrue();
+    assertThat(finished).as("browser tests finished within 10 minutes:\n%s", log).isTrue();
     assertThat(process.exitValue()).as("browser tests (screenshots in %s):\n%s", screenshots, log).isZero();
   }
 }
