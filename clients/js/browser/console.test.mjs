@@ -40,6 +40,21 @@ describe('Pulse console in Chromium', { skip }, () => {
     await context.close();
   });
 
+  it('never shows a doctor another doctor\'s order', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await withScreenshots('doctor-privacy', () => [page], async () => {
+      await signIn(page, 'dr.lee');
+      const others = await createOrder(doctor);
+      const own = await createOrder(await token('dr.lee'));
+      await page.locator(`#feed li[data-subject="${own}"]`).waitFor({ timeout: 30_000 });
+      await page.locator(`#worklist tr[data-order-id="${own}"]`).waitFor();
+      assert.equal(await page.locator(`[data-subject="${others}"], [data-order-id="${others}"]`).count(), 0,
+        'dr.kim\'s order is not in dr.lee\'s feed or worklist');
+    });
+    await context.close();
+  });
+
   it('recovers the events missed while its socket was down (closed with 1012), each once', async () => {
     const context = await browser.newContext();
     const sockets = [];

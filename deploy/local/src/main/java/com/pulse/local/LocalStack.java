@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
-  private static final Duration STARTUP = Duration.ofMinutes(3);
+  /** How long each service may take to be healthy; {@code -Dpulse.local.startup=PT8M} on a machine under load. */
+  private static final Duration STARTUP = Duration.parse(System.getProperty("pulse.local.startup", "PT3M"));
   /** Every domain service's database, and notification-service's. */
   static final List<String> DATABASES = Stream.concat(DomainService.ALL.stream().map(DomainService::database),
       Stream.of("notification")).toList();
