@@ -1,14 +1,16 @@
 /**
- * OCS types, written by hand from `ocs-service/README.md` and common-events' `OrderSnapshot`.
- *
- * SEAM (issue 15, item 3): this file is the only place OCS shapes are declared. When ocs-service publishes its
- * OpenAPI document, these declarations are replaced by re-exports of the generated types under the same names
- * (`export type { Order } from '../generated/ocs.js'`), and `api.ts` does not change.
+ * OCS types. The request bodies and enumerations are ocs-service's OpenAPI document's (`../generated/ocs.ts`, generated
+ * by `npm run openapi` from `openapi/ocs.json`, which ocs-service's OpenApiDocumentTests keeps equal to its API). The
+ * responses are written here because the document cannot say which members may be null; the checks at the end of
+ * this file fail the build when they and the document disagree on a member or its type.
  */
+import type { components } from '../generated/ocs.js';
 
-export type JobRole = 'RIS' | 'LIS';
-export type OrderPriority = 'ROUTINE' | 'URGENT' | 'STAT';
-export type OrderStatus = 'REQUESTED' | 'ACCEPTED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
+type Schemas = components['schemas'];
+
+export type JobRole = Schemas['CreateOrderRequest']['jobRole'];
+export type OrderPriority = NonNullable<Schemas['CreateOrderRequest']['priority']>;
+export type OrderStatus = NonNullable<Schemas['Order']['status']>;
 export type OrderAction = 'accept' | 'start' | 'complete' | 'cancel';
 
 /** An order as `GET /api/ocs/orders/{id}` answers it; `version` is also its `ETag`. */
@@ -32,18 +34,9 @@ export interface Order {
   cancelledAt: string | null;
 }
 
-/** `POST /api/ocs/orders` body. */
-export interface CreateOrder {
-  /** 1–64 characters. */
-  patientId: string;
-  jobRole: JobRole;
-  /** 1–64 characters. */
-  orderCode: string;
-  /** Default `ROUTINE`. */
-  priority?: OrderPriority;
-  /** Up to 2000 characters. */
-  notes?: string;
-}
+/** `POST /api/ocs/orders` body: `patientId`, `orderCode` 1–64 characters, `priority` default `ROUTINE`, `notes` up to
+ * 2000 characters. */
+export type CreateOrder = Schemas['CreateOrderRequest'];
 
 export type WorklistSortKey = 'priority' | 'createdAt' | 'acceptedAt' | 'startedAt' | 'completedAt';
 
@@ -122,3 +115,15 @@ export type OrderEventType =
   | 'ocs.order.started'
   | 'ocs.order.completed'
   | 'ocs.order.cancelled';
+
+/** Compile-time: `A` and `B` have the same members, and `A`'s non-null values are `B`'s. */
+type Matches<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? { [K in keyof A]-?: NonNullable<A[K]> } extends B ? true : false
+    : false
+  : false;
+type Assert<T extends true> = T;
+
+/** Fails `tsc` when `Order` or `WorklistPage` here drift from ocs-service's OpenAPI document. */
+export type OrderMatchesApi = Assert<Matches<Order, Schemas['Order']>>;
+export type WorklistPageMatchesApi = Assert<Matches<Omit<WorklistPage, 'items'>, Omit<Schemas['WorklistPage'], 'items'>>>;

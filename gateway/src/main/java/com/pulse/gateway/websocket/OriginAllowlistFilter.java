@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Cross-site WebSocket hijacking protection: a browser always sends {@code Origin} on a handshake, so a handshake
- * whose origin is not allowlisted gets 403. Clients that send no {@code Origin} (services, tools) are not browsers
+ * whose origin is neither allowlisted nor the gateway's own (the console it serves at {@code /console/}) gets 403. Clients that send no {@code Origin} (services, tools) are not browsers
  * and pass; they still need a token.
  */
 final class OriginAllowlistFilter implements WebFilter, Ordered {
@@ -45,10 +45,29 @@ final class OriginAllowlistFilter implements WebFilter, Ordered {
       return chain.filter(exchange);
     }
     String origin = headers.getOrigin();
-    if (origin == null || allowed.contains(origin.toLowerCase(java.util.Locale.ROOT))) {
+    if (origin == null || allowed.contains(origin.toLowerCase(java.util.Locale.ROOT))
+        || sameOrigin(origin, exchange.getRequest().getURI())) {
       return chain.filter(exchange);
     }
     log.warn("WebSocket handshake to {} refused: origin {} is not allowed", exchange.getRequest().getPath(), origin);
     return problems.write(exchange, HttpStatus.FORBIDDEN, FORBIDDEN);
+  }
+
+  /** The page came from this gateway: the same host and port as the handshake was addressed to. */
+  static boolean sameOrigin(String origin, java.net.URI request) {
+    try {
+      java.net.URI page = java.net.URI.create(origin);
+      return page.getHost() != null && page.getHost().equalsIgnoreCase(request.getHost())
+          && port(page) == port(request);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static int port(java.net.URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) || "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 }

@@ -85,6 +85,17 @@ class WebSocketProtectionTests extends GatewayTestBase {
     assertThat(events.next()).startsWith("welcome /ws");
   }
 
+  /** The console the gateway serves itself (/console/) is not in the allowlist, and needs not be. */
+  @Test
+  void aPageOfTheGatewaysOwnOriginConnects() throws Exception {
+    socket = open(client.newWebSocketBuilder().header("Origin", baseUrl()), "/ws");
+    assertThat(events.next()).startsWith("welcome /ws");
+    assertThat(OriginAllowlistFilter.sameOrigin("http://127.0.0.1:8080", java.net.URI.create("ws://127.0.0.1:8081/ws")))
+        .as("another port is another origin").isFalse();
+    assertThat(OriginAllowlistFilter.sameOrigin("https://pulse.example", java.net.URI.create("wss://pulse.example/ws")))
+        .isTrue();
+  }
+
   @Test
   void theSeedDialectPathsAreRouted() throws Exception {
     socket = open(client.newWebSocketBuilder(), "/ws/spc/notifications/");

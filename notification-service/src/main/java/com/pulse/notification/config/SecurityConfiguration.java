@@ -22,9 +22,9 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-  /** Open without a token: probes and the metrics scrape. */
+  /** Open without a token: probes, the metrics scrape and the OpenAPI document. */
   static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-      "/actuator/info"};
+      "/actuator/info", "/v3/api-docs", "/v3/api-docs/**"};
 
   @Bean
   SecurityWebFilterChain notificationSecurity(ServerHttpSecurity http, ReactiveProblems writer,

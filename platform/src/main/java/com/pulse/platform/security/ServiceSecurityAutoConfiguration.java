@@ -32,9 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServiceSecurityAutoConfiguration {
 
-  /** Open without a token: probes and the Prometheus scrape. */
+  /** Open without a token: probes, the Prometheus scrape and the OpenAPI document. */
   static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-      "/error"};
+      "/error", "/v3/api-docs", "/v3/api-docs/**"};
 
   /** The firewall's refusals ({@code /a/../b}, {@code %2e}, {@code ;}) as problems, not a bare 400. */
   @Bean

@@ -1,0 +1,51 @@
+package com.pulse.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The console in real Chromium against this module's running stack (issue 15, item 5): {@code clients/js}'s
+ * Playwright tests ({@code browser/console.test.mjs}, playwright-core driving Debian's {@code /usr/bin/chromium}) run
+ * as a Node process pointed at the stack's gateway. Screenshots land in {@code target/browser-screenshots/}. Skipped,
+ * saying why, where there is no Chromium ({@code apt-get install -y chromium}; CI's {@code .ci/run} installs it).
+ */
+@ExtendWith(RunningStack.class)
+class ConsoleBrowserTests {
+
+  static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PULSE_CHROMIUM", "/usr/bin/chromium"));
+
+  @Test
+  void theConsoleSignsInShowsLiveEventsRecoversAndSharesOneSocketAcrossTabs() throws IOException, InterruptedException {
+    assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": browser tests skipped "
+        + "(apt-get install -y chromium)");
+    Path client = PulseLocal.repositoryRoot().resolve("clients/js");
+    assumeTrue(Files.isDirectory(client.resolve("node_modules/playwright-core")),
+        "clients/js has no node_modules (npm ci there, or build the reactor): browser tests skipped");
+    Path screenshots = Path.of("target/browser-screenshots").toAbsolutePath();
+    Path output = Files.createTempFile("pulse-browser-tests", ".log");
+    ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "browser/console.test.mjs")
+        .directory(client.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    node.environment().put("PULSE_GATEWAY_URL", RunningStack.client().gatewayUrl());
+    node.environment().put("PULSE_CHROMIUM", CHROMIUM.toString());
+    node.environment().put("PULSE_SCREENSHOTS", screenshots.toString());
+    Process process = node.start();
+    boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String log = Files.readString(output, StandardCharsets.UTF_8);
+    System.out.println(log);
+    assertThat(finished).as("browser tests finished within 10 minutes:\n%s", log).isTrue();
+    assertThat(process.exitValue()).as("browser tests (screenshots in %s):\n%s", screenshots, log).isZero();
+  }
+}
