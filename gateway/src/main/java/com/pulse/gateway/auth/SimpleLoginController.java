@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -60,21 +61,24 @@ class SimpleLoginController {
     request.requireComplete();
     String key = "simple:" + request.phoneLast4() + "/" + request.birthDate();
     String ip = clientIp(exchange);
-    long wait = throttle.secondsToWait(key, ip);
-    if (wait > 0) {
-      return Mono.error(new TooManySignInsException(wait));
-    }
+    // guessing is slowed down per pair and per address (LoginThrottle), never refused outright
+    Duration wait = throttle.delay(key, ip);
+    Mono<Void> slowedDown = wait.isZero() ? Mono.empty() : Mono.delay(wait).then();
+    return slowedDown.then(Mono.defer(() -> verify(request, key, ip)));
+  }
+
+  private Mono<ResponseEntity<TokenResponse>> verify(SimpleLoginRequest request, String key, String ip) {
     return http.post().uri(journey().resolve("/internal/journey/simple-login"))
-        .headers(h -> h.setBearerAuth(tokens.issue(GATEWAY).getTokenValue()))
+        .headers(h -> h.setBearerAuth(tokens.issue(GATEWAY, "gateway").getTokenValue()))
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("phoneLast4", request.phoneLast4(), "birthDate", request.birthDate().toString()))
         .retrieve()
         .bodyToMono(Match.class)
         .timeout(VERIFY_TIMEOUT)
-        .doOnNext(match -> throttle.succeeded(key))
+        .doOnNext(match -> throttle.succeeded(key, ip))
         .map(match -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.bearer(
             tokens.issue(new UserAccount(match.userId(), null, match.name(), List.of(Role.PATIENT.name()), null,
-                match.patientId(), null, null)).getTokenValue(), tokens.lifetime(), null, Duration.ZERO)))
+                match.patientId(), null, null), UUID.randomUUID().toString()).getTokenValue(), tokens.lifetime(), null, Duration.ZERO)))
         .onErrorMap(WebClientResponseException.class, e -> switch (e.getStatusCode().value()) {
           case 404 -> {
             throttle.failed(key, ip);
