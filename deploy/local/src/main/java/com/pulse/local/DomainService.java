@@ -10,5 +10,6 @@ import java.util.function.ToIntFunction;
 record DomainService(String module, String database, ToIntFunction<LocalStackOptions.Ports> port, String gatewayUrl) {
 
   static final List<DomainService> ALL = List.of(
-      new DomainService("ocs-service", "ocs", LocalStackOptions.Ports::ocs, "OCS_URL"));
+      new DomainService("ocs-service", "ocs", LocalStackOptions.Ports::ocs, "OCS_URL"),
+      new DomainService("vote-service", "vote", LocalStackOptions.Ports::vote, "VOTE_URL"));
 }
