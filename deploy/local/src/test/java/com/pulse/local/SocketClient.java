@@ -42,9 +42,10 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     return new SocketClient(URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws" + query));
   }
 
-  /** A socket to another path of the gateway ({@code /ws/spc/notifications/}), the token as a query parameter. */
-  static SocketClient at(String gatewayUrl, String path, String token) {
-    return new SocketClient(URI.create(gatewayUrl.replaceFirst("^http", "ws") + path + "?access_token=" + token));
+  /** A socket to another endpoint of {@code baseUrl} ({@code /ws/votes?emp_no=...}), with the token in the query. */
+  static SocketClient at(String baseUrl, String pathAndQuery, String token) {
+    return new SocketClient(URI.create(baseUrl.replaceFirst("^http", "ws") + pathAndQuery
+        + (pathAndQuery.contains("?") ? "&" : "?") + "access_token=" + token));
   }
 
   /** The next frame matching the filter within the timeout (frames before it are consumed), or null. */

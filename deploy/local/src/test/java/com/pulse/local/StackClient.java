@@ -53,6 +53,12 @@ final class StackClient {
     return send(request.build());
   }
 
+  /** PUTs a JSON body as the token's user; the answer, whatever its status. */
+  HttpResponse<String> put(String path, String body, String token) {
+    return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   HttpResponse<String> get(String path, String token) {
     return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path)).header("Authorization", "Bearer " + token)
         .build());

@@ -66,11 +66,16 @@ public final class PresenceExchange implements SmartLifecycle {
     if (out == null || !running) {
       return;
     }
-    out.send(new ProducerRecord<>(settings.topic(), instance, encode(channels)), (metadata, error) -> {
-      if (error != null) {
-        log.debug("Presence share not published: {}", error.toString());
-      }
-    });
+    try {
+      out.send(new ProducerRecord<>(settings.topic(), instance, encode(channels)), (metadata, error) -> {
+        if (error != null) {
+          log.debug("Presence share not published: {}", error.toString());
+        }
+      });
+    } catch (RuntimeException e) {
+      // Kafka unreachable: this instance's clients drop out of the others' counts until it is back
+      log.debug("Presence share not published: {}", e.toString());
+    }
   }
 
   /** The channel's members on every other live instance. */
@@ -87,6 +92,8 @@ public final class PresenceExchange implements SmartLifecycle {
     Map<String, Object> producerProps = new HashMap<>(kafka.buildProducerProperties());
     producerProps.put(ProducerConfig.ACKS_CONFIG, "1");
     producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    // share() runs on the scheduler the heartbeat shares: with Kafka away it must fail fast, not wait for metadata
+    producerProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
     producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
     Map<String, Object> consumerProps = new HashMap<>(kafka.buildConsumerProperties());
     consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
