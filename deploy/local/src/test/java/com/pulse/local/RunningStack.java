@@ -28,14 +28,14 @@ final class RunningStack implements BeforeAllCallback {
         .toList();
   }
 
-  /** The stack itself: its processes and their ports. */
-  static synchronized LocalStack stack() {
-    return started.stack();
-  }
-
   /** How many demo orders were seeded at start. */
   static synchronized int demoOrders() {
     return started.demoOrders();
+  }
+
+  /** The stack itself: its processes and their ports. */
+  static synchronized LocalStack stack() {
+    return started.stack();
   }
 
   @Override
