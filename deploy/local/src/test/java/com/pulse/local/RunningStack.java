@@ -38,6 +38,11 @@ final class RunningStack implements BeforeAllCallback {
     return started.demoOrders();
   }
 
+  /** The stack itself: its processes and their ports. */
+  static synchronized LocalStack stack() {
+    return started.stack();
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     synchronized (RunningStack.class) {

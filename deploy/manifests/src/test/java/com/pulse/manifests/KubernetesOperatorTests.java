@@ -17,9 +17,12 @@ class KubernetesOperatorTests {
 
   private static final List<Manifest> BASE = Manifests.base();
   private static final List<Manifest> PRODUCTION = Manifests.patches(Manifests.PRODUCTION);
-  /** Topics other services are being written against; adjust with deploy/k8s/base/kafka/topics.yaml. */
-  private static final Set<String> PLANNED_TOPICS = Set.of("spc.quality.v1", "journey.patients.v1",
-      "vote.polls.v1", "pulse.revocations", "pulse-presence");
+  /**
+   * Topics of services being written (spc, journey and vote declare theirs in common-events' Topics, read below);
+   * adjust with deploy/k8s/base/kafka/topics.yaml.
+   */
+  private static final Set<String> PLANNED_TOPICS = Set.of("spc.products.v1", "journey.patients.v1",
+      "journey.queues.v1", "vote.polls.v1", "pulse.revocations", "pulse-presence");
 
   @Test
   void kafkaKeepsEveryWriteOnTwoOfThreeReplicasAndCreatesNoTopicByAccident() {
