@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MonitoringTests {
 
   private static final Path MONITORING = Repository.path("deploy/monitoring");
-  private static final Path RUNBOOK = Repository.path("deploy/RUNBOOK.md");
+  private static final Path RUNBOOK = Repository.path("deploy/monitoring/RUNBOOK.md");
   private static final List<Path> RULE_FILES = MonitoredMetrics.ruleFiles();
   private static final List<Path> DASHBOARDS = MonitoredMetrics.dashboards();
 
@@ -77,9 +77,9 @@ class MonitoringTests {
       String name = (String) alert.get("alert");
       assertThat(Yaml.map(alert.get("labels")).get("severity")).as(name).isIn("page", "ticket");
       assertThat(Yaml.map(alert.get("annotations")))
-          .containsEntry("runbook", "deploy/RUNBOOK.md#" + name.toLowerCase(Locale.ROOT))
+          .containsEntry("runbook", "deploy/monitoring/RUNBOOK.md#" + name.toLowerCase(Locale.ROOT))
           .containsKeys("summary", "description");
-      assertThat(sections).as("sections of deploy/RUNBOOK.md").contains(name.toLowerCase(Locale.ROOT));
+      assertThat(sections).as("sections of deploy/monitoring/RUNBOOK.md").contains(name.toLowerCase(Locale.ROOT));
     });
   }
 
