@@ -54,6 +54,12 @@ class ConnectionGuardIntegrationTests {
     try (SocketClient allowed = SocketClient.connected(port, token)) { // no Origin: not a browser's cross-site call
       allowed.sync();
     }
+    // same-origin (Origin names this host, as the gateway's proxy sends it) and allow-listed origins pass
+    for (String origin : List.of("http://127.0.0.1:" + port, "http://localhost:5173")) {
+      HTTP.newWebSocketBuilder().header("Origin", origin)
+          .buildAsync(SocketClient.uri(port, token), new java.net.http.WebSocket.Listener() {})
+          .orTimeout(15, java.util.concurrent.TimeUnit.SECONDS).join().abort();
+    }
   }
 
   @Test

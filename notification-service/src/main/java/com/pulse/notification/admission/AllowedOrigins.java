@@ -24,8 +24,16 @@ public final class AllowedOrigins {
         .map(AllowedOrigins::normalized).collect(Collectors.toUnmodifiableSet());
   }
 
-  public boolean allows(String origin) {
-    return origin == null || origins.contains("*") || origins.contains(normalized(origin.trim()));
+  /**
+   * True for no {@code Origin}, an allow-listed one, or the service's own ({@code Origin}'s authority equal to
+   * {@code Host}: same-origin, e.g. the gateway's proxy, whose WebSocket client names the target as its origin).
+   */
+  public boolean allows(String origin, String host) {
+    if (origin == null || origins.contains("*") || origins.contains(normalized(origin.trim()))) {
+      return true;
+    }
+    String authority = normalized(origin.trim()).replaceFirst("^[a-z][a-z0-9+.-]*://", "");
+    return host != null && authority.equals(host.trim().toLowerCase(Locale.ROOT));
   }
 
   private static String normalized(String origin) {

@@ -34,7 +34,8 @@ final class OriginCheckFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     if (SSE.equals(exchange.getRequest().getPath().value())
-        && !origins.allows(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ORIGIN))) {
+        && !origins.allows(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ORIGIN),
+            exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST))) {
       return problems.write(exchange, HttpStatus.FORBIDDEN, ProblemTexts.CROSS_ORIGIN_REFUSED);
     }
     return chain.filter(exchange);

@@ -105,7 +105,8 @@ final class SocketEndpoints implements NettyRouteProvider {
           "This instance is shutting down: connect again (another instance will answer).", request.fullPath(),
           Duration.ofSeconds(1)).write(response, json);
     }
-    if (!origins.allows(request.requestHeaders().get(HttpHeaderNames.ORIGIN))) {
+    if (!origins.allows(request.requestHeaders().get(HttpHeaderNames.ORIGIN),
+        request.requestHeaders().get(HttpHeaderNames.HOST))) {
       // a page of a foreign site opening a socket with a user's token: refused before the token is read
       return new HandshakeRefusal(HttpResponseStatus.FORBIDDEN, null, ProblemTexts.CROSS_ORIGIN_REFUSED,
           request.fullPath()).write(response, json);
