@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code --notification-instances=N} runs N notification-service instances behind the gateway (default 1);
  * {@code --demo-data} seeds a handful of orders in every status through the API when there are none, SPC's demo
  * products (a baseline, then a drift that raises every alert type) when there are no products, and opens a
- * lunch-place poll and a menu poll when none is open.
+ * lunch-place poll and a menu poll when none is open; {@code --monitoring} also starts Prometheus (when the
+ * {@code prometheus} binary is installed) scraping every process with Pulse's alert rules loaded.
  */
 public final class PulseLocal {
 
@@ -32,6 +33,7 @@ public final class PulseLocal {
     Path data = root.resolve(".pulse-data");
     int notificationInstances = 1;
     boolean demoData = false;
+    boolean monitoring = false;
     for (String arg : args) {
       if (arg.equals("--keep-data")) {
         keepData = true;
@@ -39,11 +41,13 @@ public final class PulseLocal {
         data = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
       } else if (arg.equals("--demo-data")) {
         demoData = true;
+      } else if (arg.equals("--monitoring")) {
+        monitoring = true;
       } else if (arg.matches("--notification-instances=[1-9]")) {
         notificationInstances = Integer.parseInt(arg.substring(arg.indexOf('=') + 1));
       } else if (!arg.isBlank()) {
         System.err.println("Unknown option " + arg
-            + "; known: --keep-data, --data-dir=PATH, --notification-instances=1..9, --demo-data");
+            + "; known: --keep-data, --data-dir=PATH, --notification-instances=1..9, --demo-data, --monitoring");
         System.exit(2);
       }
     }
@@ -64,9 +68,13 @@ public final class PulseLocal {
       System.exit(1);
       return;
     }
+    LocalMonitoring prometheus = monitoring ? startMonitoring(stack) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("\nStopping Pulse ...");
+      if (prometheus != null) {
+        prometheus.close();
+      }
       stack.close();
       System.out.println("Stopped.");
       stopped.countDown();
@@ -82,6 +90,18 @@ public final class PulseLocal {
     }
     System.out.println(banner(stack, (System.nanoTime() - started) / 1_000_000_000.0));
     stopped.await();
+  }
+
+  private static LocalMonitoring startMonitoring(LocalStack stack) {
+    return LocalMonitoring.binary().map(binary -> {
+      LocalMonitoring prometheus = LocalMonitoring.start(binary, stack);
+      System.out.println("Prometheus (Pulse's rules loaded) at " + prometheus.url());
+      return prometheus;
+    }).orElseGet(() -> {
+      System.out.println("--monitoring: no 'prometheus' binary on the PATH (Debian: apt-get install prometheus);"
+          + " the stack runs without it. Each service's metrics: http://127.0.0.1:<port>/actuator/prometheus");
+      return null;
+    });
   }
 
   static String banner(LocalStack stack, double seconds) {
