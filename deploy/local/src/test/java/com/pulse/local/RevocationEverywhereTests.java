@@ -28,7 +28,7 @@ class RevocationEverywhereTests {
 
   @Test
   void aSignOutAtTheGatewayIsRefusedByEveryServiceAndClosesItsSockets() throws Exception {
-    HttpResponse<String> signIn = stack.post("/auth/token", "{\"username\":\"qa.jung\",\"password\":\"pulse\"}", null);
+    HttpResponse<String> signIn = stack.post("/auth/token", "{\"username\":\"dr.kim\",\"password\":\"pulse\"}", null);
     String token = StackClient.JSON.readTree(signIn.body()).path("access_token").asString();
     String notification = RunningStack.notificationInstances().getFirst();
     String ocsOrders = RunningStack.ocsUrl() + "/api/ocs/orders";
