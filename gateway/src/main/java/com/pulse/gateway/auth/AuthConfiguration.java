@@ -66,8 +66,10 @@ class AuthConfiguration {
   }
 
   @Bean
-  LoginThrottle loginThrottle() {
-    return new LoginThrottle();
+  LoginThrottle loginThrottle(
+      @org.springframework.beans.factory.annotation.Value("${pulse.auth.free-address-failures:"
+          + LoginThrottle.FREE_ADDRESS_FAILURES + "}") int freeAddressFailures) {
+    return new LoginThrottle(freeAddressFailures);
   }
 
   @Bean
