@@ -56,14 +56,29 @@ final class OutboxPublisher implements AutoCloseable {
 
   /** How long a round waits before it logs that Kafka is not acknowledging (it keeps waiting). */
   private static final Duration STALL_REPORT = Duration.ofSeconds(5);
+  /**
+   * How long a send may stay unacknowledged before the producer is given up. The idempotent producer retries some
+   * refusals forever (OUT_OF_ORDER_SEQUENCE_NUMBER after a broker restart lost its producer state): a fresh producer
+   * starts a new sequence and resends from the first unacknowledged row, in order.
+   */
+  static final Duration GIVE_UP = Duration.ofSeconds(30);
 
   private final Supplier<Producer<String, byte[]>> producers;
   private final Runnable onStall;
+  private final Duration stallReport;
+  private final Duration giveUp;
   private Producer<String, byte[]> producer;
 
   OutboxPublisher(Supplier<Producer<String, byte[]>> producers, Runnable onStall) {
+    this(producers, onStall, STALL_REPORT, GIVE_UP);
+  }
+
+  OutboxPublisher(Supplier<Producer<String, byte[]>> producers, Runnable onStall, Duration stallReport,
+      Duration giveUp) {
     this.producers = producers;
     this.onStall = onStall;
+    this.stallReport = stallReport;
+    this.giveUp = giveUp;
   }
 
   static OutboxPublisher create(Map<String, Object> configured, Runnable onStall) {
@@ -100,8 +115,13 @@ final class OutboxPublisher implements AutoCloseable {
     }
     List<PendingEvent> published = new ArrayList<>(sends.size());
     List<PendingEvent> failed = new ArrayList<>();
+    boolean givenUp = false;
     for (int i = 0; i < sends.size(); i++) {
-      Throwable refused = await(sends.get(i));
+      Future<RecordMetadata> send = sends.get(i);
+      // once one send was given up, the rest are not waited for: what is not acknowledged yet goes again
+      Throwable refused = givenUp ? (send.isDone() ? failure(send) : new TimeoutException("given up"))
+          : await(send);
+      givenUp |= refused instanceof TimeoutException;
       if (refused == null) {
         published.add(rows.get(i));
       } else {
@@ -119,15 +139,21 @@ final class OutboxPublisher implements AutoCloseable {
 
   /** Waits for Kafka's acknowledgement as long as it takes; returns the failure, or null when acknowledged. */
   private Throwable await(Future<RecordMetadata> send) throws InterruptedException {
-    while (true) {
+    long reports = Math.max(1, giveUp.toMillis() / stallReport.toMillis());
+    for (long report = 1; ; report++) {
       try {
-        send.get(STALL_REPORT.toMillis(), TimeUnit.MILLISECONDS);
+        send.get(stallReport.toMillis(), TimeUnit.MILLISECONDS);
         return null;
       } catch (ExecutionException e) {
         return e.getCause();
       } catch (TimeoutException e) {
         onStall.run();
-        log.warn("Kafka has not acknowledged an event for {}; the producer keeps retrying", STALL_REPORT);
+        if (report >= reports) {
+          log.warn("Kafka has not acknowledged an event for {}: a fresh producer sends it again", giveUp);
+          return e;
+        }
+        log.warn("Kafka has not acknowledged an event for {}; the producer keeps retrying",
+            stallReport.multipliedBy(report));
       }
     }
   }
@@ -161,7 +187,7 @@ final class OutboxPublisher implements AutoCloseable {
 
   private void reset() {
     if (producer != null) {
-      producer.close(Duration.ofSeconds(1));
+      producer.close(Duration.ZERO); // abandons what it still retries; those rows go again, in order
       producer = null;
     }
   }
