@@ -2,6 +2,8 @@ package com.pulse.gateway.websocket;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -28,6 +30,8 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 final class SocketRelay {
 
   static final int BAD_GATEWAY = 1014;
+  /** How long an ended inbound may take to say how it closed; after that it is taken as dropped. */
+  private static final Duration CLOSE_STATUS_WAIT = Duration.ofSeconds(1);
 
   private static final Logger log = LoggerFactory.getLogger(SocketRelay.class);
 
@@ -62,10 +66,16 @@ final class SocketRelay {
       relayed = sizeClose(to, toClient);
     } else {
       relayed = from.receiveCloseStatus()
-          .flatMap(status -> send(status, to, toConnection))
-          .switchIfEmpty(afterCurrentTask(fromChannel).then(Mono.defer(() -> FrameLimitGuard.closedForSize(fromChannel)
-              ? sizeClose(to, toClient)
-              : Mono.fromRunnable(() -> drop(toConnection)))));
+          .timeout(CLOSE_STATUS_WAIT, Mono.empty())
+          .map(Optional::of)
+          .defaultIfEmpty(Optional.empty())
+          .flatMap(status -> status.filter(SocketRelay::relayable).isPresent()
+              && !FrameLimitGuard.closedForSize(fromChannel)
+              ? send(status.get(), to, toConnection).then(Mono.fromRunnable(() -> drop(toConnection)))
+              // no close frame: a dropped connection, or one the frame limit closed inside the decoder's task
+              : afterCurrentTask(fromChannel).then(Mono.defer(() -> FrameLimitGuard.closedForSize(fromChannel)
+                  ? sizeClose(to, toClient)
+                  : Mono.fromRunnable(() -> drop(toConnection)))));
     }
     return relayed.onErrorResume(error -> {
       log.debug("WebSocket close to {} not written: {}", toConnection.channel().remoteAddress(), error.toString());
@@ -89,13 +99,15 @@ final class SocketRelay {
     return Mono.create(sink -> channel.eventLoop().execute(sink::success));
   }
 
+  /** 1006 and the like describe a connection that ended without a close frame: no frame may carry them. */
+  private static boolean relayable(WebSocketCloseStatus status) {
+    return status.code() == WebSocketCloseStatus.EMPTY.code()
+        || WebSocketCloseStatus.isValidStatusCode(status.code());
+  }
+
   private static Mono<Void> send(WebSocketCloseStatus status, WebsocketOutbound to, Connection toConnection) {
     if (status.code() == WebSocketCloseStatus.EMPTY.code()) {
       return to.sendClose(); // a close frame without a code, as it came
-    }
-    if (!WebSocketCloseStatus.isValidStatusCode(status.code())) {
-      // 1006 and the like describe a connection that ended without a close frame: no frame may carry them
-      return Mono.fromRunnable(() -> drop(toConnection));
     }
     return to.sendClose(status.code(), status.reasonText());
   }
