@@ -113,6 +113,7 @@ public final class RevocationFeed implements AutoCloseable {
     }
   }
 
+  /** The feed's own thread backs off after a failed poll; nothing waits on it, so a fixed pause is enough. */
   private void pause() {
     try {
       Thread.sleep(RETRY);
