@@ -64,7 +64,9 @@ final class WebSocketProxyFilter implements GlobalFilter, Ordered {
     HttpHeaders headers = new HttpHeaders();
     filtered.forEach((name, values) -> {
       String lower = name.toLowerCase(Locale.ROOT);
-      if (!lower.startsWith("sec-websocket") && !lower.equals("host")) {
+      // the browser's Origin was checked here (OriginAllowlistFilter, this gateway's own pages included); the
+      // service's own Origin check is for browsers that reach it directly, so it is not handed on
+      if (!lower.startsWith("sec-websocket") && !lower.equals("host") && !lower.equals("origin")) {
         headers.addAll(name, values);
       }
     });
