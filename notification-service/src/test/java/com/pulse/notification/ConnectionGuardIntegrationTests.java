@@ -1,6 +1,7 @@
 package com.pulse.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.pulse.problems.ProblemTexts;
 import com.pulse.testsupport.PulseIntegrationTest;
@@ -12,10 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,7 +69,13 @@ class ConnectionGuardIntegrationTests {
   void sseStreamsAndSocketsShareThePerUserLimitAndTheGauge() throws Exception {
     TestUser user = new TestUser("streams." + UUID.randomUUID(), "Streams", List.of("QUALITY"), null, null, null);
     String token = TestTokens.shared().issue(user);
-    double before = meters.get("pulse.notification.connections").gauge().value();
+    // other tests' sockets may still be closing: start from a count that held still for two readings
+    AtomicReference<Double> settled = new AtomicReference<>(-1.0);
+    await().pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> {
+      double now = meters.get("pulse.notification.connections").gauge().value();
+      return now == settled.getAndSet(now);
+    });
+    double before = settled.get();
     List<AutoCloseable> open = new ArrayList<>();
     try {
       for (int i = 0; i < 10; i++) {
