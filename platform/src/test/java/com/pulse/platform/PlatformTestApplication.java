@@ -98,9 +98,20 @@ public class PlatformTestApplication {
   @RestController
   static class WidgetController {
     private final JdbcClient jdbc;
+    private final Widgets widgets;
 
-    WidgetController(JdbcClient jdbc) {
+    WidgetController(JdbcClient jdbc, Widgets widgets) {
       this.jdbc = jdbc;
+      this.widgets = widgets;
+    }
+
+    /** A command whose event goes through the outbox, as a service's commands do. */
+    @PostMapping("/test/widgets/announced")
+    Map<String, Object> createAnnounced(@Valid @RequestBody WidgetRequest request, Caller user) {
+      if (!user.hasRole(Role.DOCTOR)) {
+        throw new AccessDeniedException("Only doctors make widgets.");
+      }
+      return Map.of("id", widgets.create(request.name(), user.id(), false));
     }
 
     @PostMapping("/test/widgets")

@@ -14,7 +14,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Reads what delivery needs from a structured-mode CloudEvent in one streaming pass, without building a tree:
  * {@code id}, {@code type}, {@code subject}, {@code time} and the announcement extensions ({@code audience},
- * {@code priority}, {@code title}, {@code summary}). The payload is skipped unread. The pass covers the whole
+ * {@code priority}, {@code title}, {@code summary}, {@code traceparent}). The payload is skipped unread. The pass covers the whole
  * document, so a record that reads here is well-formed JSON and its bytes can be embedded in a frame as they are.
  * Used by the live intake and the inbox alike, so both read an event the same way.
  */
@@ -35,6 +35,7 @@ public final class EnvelopeReader {
     String priority = null;
     String title = null;
     String summary = null;
+    String traceparent = null;
     try (JsonParser parser = json.createParser(value)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("not a JSON object");
@@ -51,6 +52,7 @@ public final class EnvelopeReader {
           case PulseEvents.PRIORITY -> priority = text(parser, token);
           case PulseEvents.TITLE -> title = text(parser, token);
           case PulseEvents.SUMMARY -> summary = text(parser, token);
+          case PulseEvents.TRACEPARENT -> traceparent = text(parser, token);
           default -> parser.skipChildren();
         }
       }
@@ -64,7 +66,7 @@ public final class EnvelopeReader {
       throw new IllegalArgumentException("no string 'id' and 'type'");
     }
     return new StreamEvent(position, value, id, type, subject, instant(time, fallbackTime), channels(audience),
-        Priority.named(priority).orElse(Priority.NORMAL), title, summary);
+        Priority.named(priority).orElse(Priority.NORMAL), title, summary, traceparent);
   }
 
   private static String text(JsonParser parser, JsonToken token) {

@@ -51,6 +51,7 @@ final class EventStream implements SmartLifecycle {
   private final ObjectProvider<StreamListener> listenerProvider;
   private final NotificationMetrics metrics;
   private final MeterRegistry registry;
+  private final DeliveryTracing tracing;
   private final EnvelopeReader reader = new EnvelopeReader();
   private final Partitions partitions;
   private final CountDownLatch positioned = new CountDownLatch(1);
@@ -63,12 +64,14 @@ final class EventStream implements SmartLifecycle {
   private List<StreamListener> listeners = List.of();
 
   EventStream(KafkaProperties kafka, StreamProperties settings, ObjectProvider<StreamListener> listeners,
-      NotificationMetrics metrics, MeterRegistry registry, @Value("${spring.application.name}") String application) {
+      NotificationMetrics metrics, MeterRegistry registry, DeliveryTracing tracing,
+      @Value("${spring.application.name}") String application) {
     this.consumerConfig = consumerConfig(kafka, application, settings);
     this.settings = settings;
     this.listenerProvider = listeners;
     this.metrics = metrics;
     this.registry = registry;
+    this.tracing = tracing;
     this.partitions = new Partitions(settings.topics(), settings.partitionRefresh(), settings.missingTopicRetry(),
         settings.rewind(), Clock.systemUTC());
   }
@@ -214,6 +217,10 @@ final class EventStream implements SmartLifecycle {
       log.warn("Skipped the record at {}: not a structured CloudEvent ({})", position, e.getMessage());
       return;
     }
+    tracing.deliver(event, () -> dispatch(event));
+  }
+
+  private void dispatch(StreamEvent event) {
     for (StreamListener listener : listeners) {
       try {
         listener.on(event);

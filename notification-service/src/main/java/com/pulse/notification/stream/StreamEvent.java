@@ -19,12 +19,20 @@ import java.util.List;
  * @param priority the {@code priority} extension; NORMAL when absent or unreadable
  * @param title the {@code title} extension, or null
  * @param summary the {@code summary} extension, or null
+ * @param traceparent the {@code traceparent} extension (W3C trace context of the command that caused the event), or
+ *     null; delivery continues that trace ({@link DeliveryTracing})
  */
 public record StreamEvent(Position position, byte[] json, String id, String type, String subject, Instant time,
-    List<String> audience, Priority priority, String title, String summary) {
+    List<String> audience, Priority priority, String title, String summary, String traceparent) {
 
   public StreamEvent {
     audience = List.copyOf(audience);
+  }
+
+  /** An event without trace context. */
+  public StreamEvent(Position position, byte[] json, String id, String type, String subject, Instant time,
+      List<String> audience, Priority priority, String title, String summary) {
+    this(position, json, id, type, subject, time, audience, priority, title, summary, null);
   }
 
   @Override

@@ -2,6 +2,8 @@ package com.pulse.platform.outbox;
 
 import com.pulse.events.EventSchemas;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,11 +41,12 @@ public class OutboxAutoConfiguration {
   }
 
   @Bean
-  Outbox outbox(OutboxStore store, ObjectProvider<JsonMapper> json, OutboxProperties properties, Environment env) {
+  Outbox outbox(OutboxStore store, ObjectProvider<JsonMapper> json, OutboxProperties properties, Environment env,
+      ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
     String source = properties.source() != null ? properties.source()
         : "/pulse/" + env.getProperty("spring.application.name", "service");
     return new Outbox(store, json.getIfAvailable(() -> JsonMapper.builder().build()), URI.create(source),
-        new TraceparentSource(), properties.validateSchemas() ? new EventSchemas() : null);
+        new TraceparentSource(tracer.getIfAvailable(), propagator.getIfAvailable()), properties.validateSchemas() ? new EventSchemas() : null);
   }
 
   /** The service's own topics, created at start-up by Spring Kafka's admin when missing. */

@@ -1,0 +1,6 @@
+/**
+ * Tracing for every domain service: Micrometer Tracing on OpenTelemetry, spans exported over OTLP only when an
+ * endpoint is configured ({@link com.pulse.platform.tracing.TracingDefaults}); the W3C trace context of the request
+ * being served reaches the events it causes ({@code outbox/TraceparentSource}).
+ */
+package com.pulse.platform.tracing;
