@@ -27,7 +27,7 @@ final class SpcProducts {
   long create(String purpose, String operator) throws Exception {
     String code = "BENCH-" + purpose + "-" + Long.toString(System.nanoTime(), 36).toUpperCase();
     long id = http.call("POST", "/api/spc/products", quality, "{\"code\":\"" + code + "\",\"name\":\"Bench " + purpose
-        + "\",\"unit\":\"mm\",\"lsl\":0,\"usl\":100,\"target\":50,\"subgroupSize\":1}", 201).path("id").asLong();
+        + "\",\"unit\":\"mm\",\"lsl\":0.0,\"usl\":100.0,\"target\":50.0,\"subgroupSize\":1}", 201).path("id").asLong();
     Random random = new Random(id);
     StringJoiner values = new StringJoiner(",");
     for (int i = 0; i < BASELINE; i++) {
