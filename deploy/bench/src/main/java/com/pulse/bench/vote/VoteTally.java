@@ -248,6 +248,9 @@ public final class VoteTally {
       acknowledged.countDown();
       return;
     }
+    if (socket == 0 && System.getenv("BENCH_TRACE") != null) {
+      System.out.println("socket 0: " + text);
+    }
     FinalTally tally = expected;
     if (tally == null || frame.path("data").path("poll_id").asLong(-1) != tally.pollId()) {
       return;
