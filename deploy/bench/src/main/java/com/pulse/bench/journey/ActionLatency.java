@@ -75,6 +75,7 @@ final class ActionLatency {
         System.out.printf("actions at %d/s: warm-up %d s%n", rate, warmup.toSeconds());
         drive(rate, warmup, patients, cycle, step, idle, dueAt);
         settle(delivered);
+        dueAt.clear(); // a warm-up frame later still than the settling is not counted in the run
         latencies.reset();
         delivered.set(0);
         for (int run = 1; run <= runs; run++) {
