@@ -43,6 +43,8 @@ import tools.jackson.databind.JsonNode;
  * results, PLACE kind), joined by every socket ({@code join}) and confirmed by presence before the ballots start.
  * Employees are {@code bench.emp.30001…} with tokens signed by the stack's own key (the gateway's sign-in knows
  * only the 50 demo employees). Without {@code --gateway} it starts its own local stack and stops it after.
+ * {@code --warmup}: whole rounds run first and not recorded. With the environment variable {@code BENCH_TRACE} set,
+ * the first screen's frames are printed (to see why a screen never shows the tally).
  */
 public final class VoteTally {
 
