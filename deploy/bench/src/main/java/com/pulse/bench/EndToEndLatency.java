@@ -1,10 +1,5 @@
 package com.pulse.bench;
 
-import com.pulse.local.LocalStack;
-import com.pulse.local.LocalStackOptions;
-import com.pulse.local.PulseLocal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,14 +11,15 @@ import java.util.Map;
  *
  * <pre>
  * java -jar deploy/bench/target/pulse-bench.jar [--rates=100,1000] [--duration=30] [--warmup=20] [--runs=3]
- *      [--sockets=10] [--scenario=create|lifecycle] [--gateway=http://localhost:8080]
+ *      [--sockets=10] [--scenario=create|lifecycle] [--gateway=http://localhost:8080 --data=.pulse-data]
  * </pre>
  *
  * <p>{@code create} (default): each POST creates an order, one event. {@code lifecycle}: each order is then accepted,
  * started and completed by a RIS worker, four commands and four events per order; the rate counts orders, every
  * event is timed from its own command.
  *
- * Without {@code --gateway} it starts its own local stack on free ports (and stops it after).
+ * Without {@code --gateway} it starts its own local stack on free ports (and stops it after). After the latency
+ * tables it prints the CPU each process of the stack spent per order ({@link StackCpu}, from {@code /proc}).
  */
 public final class EndToEndLatency {
 
@@ -41,31 +37,27 @@ public final class EndToEndLatency {
       throw new IllegalArgumentException("--scenario is create or lifecycle, got " + scenario);
     }
 
-    String gateway = options.text("gateway");
-    options.rejectUnknown();
-    if (gateway == null) {
-      Path data = Files.createTempDirectory("pulse-bench");
-      System.out.println("Starting the local stack (data in " + data + ") ...");
-      // one user drives every order: the benchmark's own rate limit, far above the default that protects services
-      LocalStack stack = LocalStack.start(new LocalStackOptions(PulseLocal.repositoryRoot(), data, false,
-          LocalStackOptions.Ports.free()).withGatewayEnvironment(Map.of("PULSE_RATE_USER_PER_SECOND", "100000",
-              "PULSE_RATE_USER_BURST", "100000")));
-      gateway = stack.gatewayUrl();
-      // also on Ctrl-C: the stack's servers are processes of their own and would outlive us
-      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
-    }
-    List<RunResult> results = measure(gateway, rates, duration, warmup, runs, sockets, scenario.equals("lifecycle"));
+    StackUnderTest stack = StackUnderTest.from(options);
+    String gateway = stack.gatewayUrl();
+    StackCpu cpu = stack.cpu();
+    CpuTable cpuTable = new CpuTable("order", cpu.names());
+    List<RunResult> results = measure(gateway, rates, duration, warmup, runs, sockets, scenario.equals("lifecycle"),
+        cpu, cpuTable);
     System.out.printf("%n## End-to-end latency, %s%n", Instant.now());
     System.out.printf("scenario %s, %d cores, Java %s, %d sockets, %d s per run after %d s warm-up at the same "
         + "rate%n%n", scenario, Runtime.getRuntime().availableProcessors(), Runtime.version(), sockets,
         duration.toSeconds(), warmup.toSeconds());
     System.out.println(LatencyTable.medians(results));
     System.out.println(LatencyTable.runs(results));
+    System.out.println("CPU per order (ms; in lifecycle, per order with its four commands), median of the runs, "
+        + "then each run:\n");
+    System.out.println(cpuTable.medians());
+    System.out.println(cpuTable.runs());
     System.exit(0); // runs the hook that stops the stack, whatever client threads are still alive
   }
 
   static List<RunResult> measure(String gateway, int[] rates, Duration duration, Duration warmup, int runs,
-      int sockets, boolean lifecycle) throws Exception {
+      int sockets, boolean lifecycle, StackCpu cpu, CpuTable cpuTable) throws Exception {
     LoadDriver driver = new LoadDriver(gateway, GatewayTokens.fetch(gateway, "dr.kim"), GatewayTokens.fetch(gateway, "ris.park"), lifecycle);
     List<RunResult> results = new ArrayList<>();
     try (Receivers receivers = new Receivers(gateway, GatewayTokens.fetch(gateway, "admin"), sockets)) {
@@ -76,9 +68,13 @@ public final class EndToEndLatency {
         receivers.take();
         for (int run = 1; run <= runs; run++) {
           String prefix = "r" + rate + "-" + run + "-" + System.nanoTime();
+          Map<String, Double> before = cpu.read();
           LoadDriver.Sent sent = driver.run(prefix, rate, duration, receivers);
           long expected = sent.accepted() * sockets;
           awaitDeliveries(receivers, expected);
+          // orders, not commands: in lifecycle each order is four commands
+          cpuTable.add(rate + " orders/s", run, sent.accepted() / driver.eventsPerOrder(),
+              StackCpu.between(before, cpu.read()));
           Receivers.Snapshot seen = receivers.take();
           RunResult result = new RunResult(rate, sent.achievedRate(), sent.accepted(), sent.rejected(), expected,
               seen.delivered(), seen.latencyMicros(), sent.answerMicros());

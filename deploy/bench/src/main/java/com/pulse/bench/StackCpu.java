@@ -1,0 +1,108 @@
+package com.pulse.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of each process of the stack, from Linux {@code /proc/<pid>/stat} ({@code utime + stime}), read before
+ * and after a measured run. A process counts with its whole tree: PostgreSQL's backends are children of the
+ * postmaster (live ones read directly, exited ones in the parent's {@code cutime + cstime}). The benchmark's own JVM
+ * is read too but kept out of the stack's total. Elsewhere than Linux every reading is 0.
+ */
+public final class StackCpu {
+
+  /** The column of the benchmark's own process. */
+  public static final String BENCHMARK = "benchmark";
+
+  private static final double MILLIS_PER_TICK = 1000.0 / ticksPerSecond();
+
+  private final Map<String, Long> roots;
+
+  /** @param roots each stack process by name (gateway, ocs-service, …, kafka, postgresql), in column order */
+  public StackCpu(Map<String, Long> roots) {
+    this.roots = new LinkedHashMap<>(roots);
+    this.roots.put(BENCHMARK, ProcessHandle.current().pid());
+  }
+
+  /** Finds each process by the port it listens on; a port nobody listens on is left out, with a note. */
+  public static StackCpu listeningOn(Map<String, Integer> ports) {
+    Map<String, Long> found = new LinkedHashMap<>();
+    ports.forEach((name, port) -> ListeningPorts.pid(port).ifPresentOrElse(pid -> found.put(name, pid),
+        () -> System.out.printf("CPU: nothing of %s listens on port %d; left out%n", name, port)));
+    return new StackCpu(found);
+  }
+
+  /** The column names: the stack's processes, then the benchmark. */
+  public List<String> names() {
+    return List.copyOf(roots.keySet());
+  }
+
+  /** CPU milliseconds each process (tree) used so far. */
+  public Map<String, Double> read() {
+    Map<Long, ProcStat> all = allProcesses();
+    Map<Long, List<Long>> children = new HashMap<>();
+    all.values().forEach(stat -> children.computeIfAbsent(stat.ppid(), p -> new ArrayList<>()).add(stat.pid()));
+    Map<String, Double> millis = new LinkedHashMap<>();
+    roots.forEach((name, pid) -> millis.put(name, treeTicks(pid, all, children) * MILLIS_PER_TICK));
+    return millis;
+  }
+
+  /** What each process used between two readings, in milliseconds. */
+  public static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> used = new LinkedHashMap<>();
+    after.forEach((name, millis) -> used.put(name, millis - before.getOrDefault(name, 0.0)));
+    return used;
+  }
+
+  private static long treeTicks(long pid, Map<Long, ProcStat> all, Map<Long, List<Long>> children) {
+    ProcStat stat = all.get(pid);
+    if (stat == null) {
+      return 0;
+    }
+    long ticks = stat.ticks();
+    for (long child : children.getOrDefault(pid, List.of())) {
+      ticks += treeTicks(child, all, children);
+    }
+    return ticks;
+  }
+
+  private static Map<Long, ProcStat> allProcesses() {
+    Map<Long, ProcStat> all = new HashMap<>();
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+        try {
+          ProcStat stat = ProcStat.parse(Files.readString(p.resolve("stat"), StandardCharsets.US_ASCII));
+          all.put(stat.pid(), stat);
+        } catch (IOException | RuntimeException gone) {
+          // the process ended between the listing and the read
+        }
+      });
+    } catch (IOException e) {
+      // not Linux: no readings
+    }
+    return all;
+  }
+
+  /** USER_HZ: 100 on every common Linux build, asked anyway. */
+  private static double ticksPerSecond() {
+    try {
+      Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+      String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+      getconf.waitFor();
+      return Double.parseDouble(out);
+    } catch (IOException | RuntimeException e) {
+      return 100;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 100;
+    }
+  }
+}

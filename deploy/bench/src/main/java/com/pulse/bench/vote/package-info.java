@@ -1,0 +1,2 @@
+/** vote-service through the gateway: a burst of ballots → the time until every screen shows the exact final tally. */
+package com.pulse.bench.vote;
