@@ -9,9 +9,11 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,10 +28,11 @@ import java.util.zip.ZipInputStream;
  * AOT cache on Java 25+ (JEP 483/514), a CDS archive on 21–24. A service started from it is ready in a fraction of
  * the time (deploy/bench/RESULTS.md, "Cold start").
  *
- * <p>It lives beside the jar, {@code <module>/target/startup-cache/<module>-<fingerprint>/}, so every stack and test
- * on this checkout shares it and {@code ./mvnw clean} removes it. The fingerprint covers the jar's content (entry
- * checksums, so rebuilding unchanged code keeps the cache), the JDK and the JVM options: anything else gets a cache of
- * its own. A missing cache means a plain start from the jar; a stale or broken one is refused by the JVM, which then
+ * <p>It lives beside the jar, so every stack, test and benchmark on this checkout shares it and {@code ./mvnw clean}
+ * removes it: {@code <module>/target/startup-cache/<module>-<content>/} holds the extracted layout, keyed by the jar's
+ * content (entry checksums, so rebuilding unchanged code keeps it), and one archive per JDK and JVM options,
+ * {@code app-<options>.aot}. The layout of the previous build is kept (a stack started from it may still run), older
+ * ones are removed. A missing cache means a plain start from the jar; a stale or broken one is refused by the JVM, which then
  * starts without it ({@code AOTMode=auto}), and {@link #discardIfRefused} removes it so it is trained again.
  */
 public final class StartupCache {
@@ -42,17 +45,45 @@ public final class StartupCache {
 
   private final Path jar;
   private final Path directory;
+  private final String options;
 
-  private StartupCache(Path jar, Path directory) {
+  private StartupCache(Path jar, Path directory, String options) {
     this.jar = jar;
     this.directory = directory;
+    this.options = options;
   }
 
   /** The cache of {@code jar} when started with {@code jvmOptions}; nothing is read or written but the jar. */
   public static StartupCache of(Path jar, List<String> jvmOptions) {
     String module = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-    return new StartupCache(jar, jar.toAbsolutePath().getParent().resolve("startup-cache")
-        .resolve(module + "-" + fingerprint(jar, jvmOptions)));
+    Path root = jar.toAbsolutePath().getParent().resolve("startup-cache");
+    return new StartupCache(jar, root.resolve(module + "-" + rememberedContentFingerprint(jar, root)),
+        optionsFingerprint(jvmOptions));
+  }
+
+  /**
+   * {@link #contentFingerprint}, remembered beside the cache for the jar's size and time: reading a jar and its
+   * nested jars takes a few hundred milliseconds, every start.
+   */
+  private static String rememberedContentFingerprint(Path jar, Path root) {
+    Path note = root.resolve(jar.getFileName() + ".fingerprint");
+    try {
+      String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " ";
+      if (Files.isRegularFile(note)) {
+        String remembered = Files.readString(note);
+        if (remembered.startsWith(stamp) && remembered.substring(stamp.length()).matches("[0-9a-f]{16}")) {
+          return remembered.substring(stamp.length());
+        }
+      }
+      String fingerprint = contentFingerprint(jar);
+      Files.createDirectories(root);
+      Path scratch = Files.createTempFile(root, "fingerprint-", ".tmp");
+      Files.writeString(scratch, stamp + fingerprint);
+      Files.move(scratch, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return fingerprint;
+    } catch (IOException e) {
+      return contentFingerprint(jar);
+    }
   }
 
   public static boolean enabled() {
@@ -61,7 +92,7 @@ public final class StartupCache {
 
   /** The archive the JVM maps at start. */
   public Path archive() {
-    return directory.resolve(AOT_CACHE ? "app.aot" : "app.jsa");
+    return directory.resolve("app-" + options + (AOT_CACHE ? ".aot" : ".jsa"));
   }
 
   /** The application jar of the extracted layout (its libraries in {@code lib/} beside it). */
@@ -158,43 +189,68 @@ public final class StartupCache {
     }
   }
 
+  /** Keeps this layout and the newest other one of the module (a stack of the previous build may run from it). */
   private void removeOlderFingerprints() throws IOException {
     String prefix = directory.getFileName().toString().replaceFirst("-[0-9a-f]+$", "-");
     try (Stream<Path> siblings = Files.list(directory.getParent())) {
       siblings.filter(other -> !other.equals(directory) && other.getFileName().toString().startsWith(prefix))
           .filter(other -> other.getFileName().toString().substring(prefix.length()).matches("[0-9a-f]{16}"))
+          .sorted(Comparator.comparing(StartupCache::modified).reversed()).skip(1)
           .forEach(LocalStack::deleteRecursively);
     }
   }
 
+  private static FileTime modified(Path path) {
+    try {
+      return Files.getLastModifiedTime(path);
+    } catch (IOException gone) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  /** Both parts of the key, for tests: the jar's content, then the JDK and JVM options. */
+  static String fingerprint(Path jar, List<String> jvmOptions) {
+    return contentFingerprint(jar) + "/" + optionsFingerprint(jvmOptions);
+  }
+
+  /** The JDK (version and installation) and the JVM options: an archive is only valid for the same. */
+  static String optionsFingerprint(List<String> jvmOptions) {
+    MessageDigest digest = sha256();
+    List<String> parts = new ArrayList<>(List.of(Runtime.version().toString(), System.getProperty("java.home")));
+    parts.addAll(jvmOptions);
+    parts.forEach(part -> digest.update((part + "\n").getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(digest.digest(), 0, 8);
+  }
+
   /**
    * The jar's content without its timestamps: every entry's name, size and CRC, and the same inside Pulse's own
-   * nested jars (rebuilt, so re-stamped, by every build); then the JDK and the JVM options.
+   * nested jars (rebuilt, so re-stamped, by every build).
    */
-  static String fingerprint(Path jar, List<String> jvmOptions) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      List<String> parts = new ArrayList<>(List.of(Runtime.version().toString(), System.getProperty("java.home")));
-      parts.addAll(jvmOptions);
-      parts.forEach(part -> digest.update((part + "\n").getBytes(StandardCharsets.UTF_8)));
-      try (ZipFile zip = new ZipFile(jar.toFile())) {
-        for (ZipEntry entry : zip.stream().toList()) {
-          if (entry.getName().startsWith("BOOT-INF/lib/") && entry.getName().endsWith("-SNAPSHOT.jar")) {
-            digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
-            try (ZipInputStream nested = new ZipInputStream(zip.getInputStream(entry))) {
-              for (ZipEntry inner = nested.getNextEntry(); inner != null; inner = nested.getNextEntry()) {
-                nested.transferTo(OutputStream.nullOutputStream());
-                update(digest, inner);
-              }
+  static String contentFingerprint(Path jar) {
+    MessageDigest digest = sha256();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      for (ZipEntry entry : zip.stream().toList()) {
+        if (entry.getName().startsWith("BOOT-INF/lib/") && entry.getName().endsWith("-SNAPSHOT.jar")) {
+          digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+          try (ZipInputStream nested = new ZipInputStream(zip.getInputStream(entry))) {
+            for (ZipEntry inner = nested.getNextEntry(); inner != null; inner = nested.getNextEntry()) {
+              nested.transferTo(OutputStream.nullOutputStream());
+              update(digest, inner);
             }
-          } else {
-            update(digest, entry);
           }
+        } else {
+          update(digest, entry);
         }
       }
-      return HexFormat.of().formatHex(digest.digest(), 0, 8);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + jar, e);
+    }
+    return HexFormat.of().formatHex(digest.digest(), 0, 8);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -77,7 +77,7 @@ final class StartupCacheTraining implements AutoCloseable {
   private void train(ServiceLaunch launch) throws IOException, InterruptedException {
     StartupCache cache = launch.cache();
     cache.extract(Path.of(ServiceLaunch.java()));
-    Path lockFile = cache.archive().resolveSibling("training.lock");
+    Path lockFile = cache.archive().resolveSibling(cache.archive().getFileName() + ".lock");
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(channel)) {
       if (lock == null || cache.isReady()) {
