@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
   private PostgresServer postgres;
   private KafkaServer kafka;
   private StackLock lock;
+  private StartupCacheTraining training;
 
   private LocalStack(LocalStackOptions options) {
     this.options = options;
@@ -69,7 +71,8 @@ public final class LocalStack implements AutoCloseable {
     return options;
   }
 
-  List<ServiceProcess> services() {
+  /** The services' processes, in start order: the gateway, the domain services, notification-service. */
+  public List<ServiceProcess> services() {
     return List.copyOf(services);
   }
 
@@ -131,6 +134,14 @@ public final class LocalStack implements AutoCloseable {
     CompletableFuture.allOf(services.stream()
         .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(STARTUP)))
         .toArray(CompletableFuture[]::new)).join();
+    if (StartupCache.enabled()) {
+      training = StartupCacheTraining.start(services);
+    }
+  }
+
+  /** The training of start-up caches this start lacked, in the background; empty when switched off. */
+  Optional<StartupCacheTraining> startupCacheTraining() {
+    return Optional.ofNullable(training);
   }
 
   /** Every notification-service instance, comma-separated: the gateway balances sockets over them. */
@@ -154,6 +165,9 @@ public final class LocalStack implements AutoCloseable {
   /** Stops the services first (they flush to Kafka and the database), then Kafka, then PostgreSQL. */
   @Override
   public void close() {
+    if (training != null) {
+      training.close();
+    }
     services.reversed().parallelStream().forEach(service -> {
       try {
         service.close();

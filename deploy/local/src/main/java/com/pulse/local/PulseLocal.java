@@ -15,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code --demo-data} seeds a handful of orders in every status through the API when there are none, SPC's demo
  * products (a baseline, then a drift that raises every alert type) when there are no products, and opens a
  * lunch-place poll and a menu poll when none is open; {@code --monitoring} also starts Prometheus (when the
- * {@code prometheus} binary is installed) scraping every process with Pulse's alert rules loaded.
+ * {@code prometheus} binary is installed) scraping every process with Pulse's alert rules loaded;
+ * {@code --no-startup-cache} starts every service from its plain jar ({@link StartupCache}: by default a service
+ * starts from the JDK's AOT cache its first start on this build trained in the background).
  */
 public final class PulseLocal {
 
@@ -43,11 +45,14 @@ public final class PulseLocal {
         demoData = true;
       } else if (arg.equals("--monitoring")) {
         monitoring = true;
+      } else if (arg.equals("--no-startup-cache")) {
+        System.setProperty(StartupCache.SWITCH, "off");
       } else if (arg.matches("--notification-instances=[1-9]")) {
         notificationInstances = Integer.parseInt(arg.substring(arg.indexOf('=') + 1));
       } else if (!arg.isBlank()) {
         System.err.println("Unknown option " + arg
-            + "; known: --keep-data, --data-dir=PATH, --notification-instances=1..9, --demo-data, --monitoring");
+            + "; known: --keep-data, --data-dir=PATH, --notification-instances=1..9, --demo-data, --monitoring,"
+            + " --no-startup-cache");
         System.exit(2);
       }
     }
@@ -120,12 +125,24 @@ public final class PulseLocal {
           Kafka           %s
           Data            %s (%s)
           Logs            %s
+          Start-up cache  %s
         Press Ctrl-C to stop everything.
         """.formatted(seconds, gateway, gateway, gateway.replace("http", "ws"), String.join(", ", DEMO_USERS),
         gateway, services.toString().trim(), o.ports().postgres(), String.join(", ", LocalStack.DATABASES),
         stack.kafkaBootstrapServers(), o.dataDirectory(),
         o.keepData() ? "kept from the last run" : "fresh; --keep-data keeps it next time",
-        o.dataDirectory().resolve("logs"));
+        o.dataDirectory().resolve("logs"), startupCache(stack));
+  }
+
+  /** Whether the services started from their start-up cache, and whether one is being trained for next time. */
+  private static String startupCache(LocalStack stack) {
+    if (!StartupCache.enabled()) {
+      return "off (--no-startup-cache)";
+    }
+    long used = stack.services().stream().filter(ServiceProcess::startedFromCache).count();
+    int training = stack.startupCacheTraining().map(StartupCacheTraining::untrained).orElse(0);
+    return used + " of " + stack.services().size() + " services started from it"
+        + (training == 0 ? "" : "; training " + training + " in the background, so the next start is faster");
   }
 
   /** The directory holding the root pom: Maven runs us there; from elsewhere, walk up. */
