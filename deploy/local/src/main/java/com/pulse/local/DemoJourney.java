@@ -57,6 +57,14 @@ public final class DemoJourney {
     return PATIENTS.size();
   }
 
+  /** {@code java -cp ... com.pulse.local.DemoJourney http://localhost:8080}: plays the morning on a running stack. */
+  public static void main(String[] args) {
+    String url = args.length > 0 ? args[0] : "http://localhost:8080";
+    int moved = new DemoJourney(url).seedIfEmpty();
+    System.out.println(moved == 0 ? "Demo patients are on their way already: no demo morning added."
+        : "Demo morning through " + url + ": " + moved + " patients in the queues");
+  }
+
   /** The patient's journey (the {@code /me} shape) as staff see it. */
   String journey(String patientId) {
     return send("GET", "api/journey/patients/" + patientId, token(NURSE), null);
