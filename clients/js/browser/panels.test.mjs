@@ -24,7 +24,7 @@ describe('Pulse console panels in Chromium', { skip }, () => {
     const qa = await person(browser, 'qa.jung');
     const op = await person(browser, 'op.han');
     await withScreenshots('spc-chart', () => [qa.page, op.page], async () => {
-      for (const { page } of [qa, op]) await page.getByLabel('Product', { exact: true }).selectOption(String(product.id));
+      for (const { page } of [qa, op]) await page.locator('#spc-product').selectOption(String(product.id));
       const chart = qa.page.locator(`#spc-chart[data-product="${product.id}"]`);
       await chart.locator('[data-point="25"]').waitFor(LIVE);
       for (const line of ['center', 'ucl', 'lcl']) assert.equal(await chart.locator(`[data-line="${line}"]`).count(), 1, line);
@@ -94,7 +94,7 @@ describe('Pulse console panels in Chromium', { skip }, () => {
       assert.equal(await watcher.page.locator('#spc').isVisible(), false, 'no SPC chart for an employee');
       assert.equal(await watcher.page.locator('#queues').isVisible(), false, 'no queue board for an employee');
       for (const { page } of [watcher, voter]) {
-        await page.getByLabel('Poll', { exact: true }).selectOption(String(poll.id));
+        await page.locator('#poll-select').selectOption(String(poll.id));
         await page.locator(`#poll-title`).filter({ hasText: poll.title }).waitFor(LIVE);
       }
       for (const { page } of [watcher, voter]) await page.locator('#presence').filter({ hasText: /^2$/ }).waitFor(LIVE);
