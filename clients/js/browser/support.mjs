@@ -55,3 +55,23 @@ export async function withScreenshots(name, pages, body) {
     }
   }
 }
+
+/** A REST call through the gateway with a token; resolves to the parsed answer, throws on anything but 2xx. */
+export async function rest(method, path, bearer, body) {
+  const response = await fetch(`${gateway}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** A new page in a context of its own (its own tab leader and socket): another person at another screen. */
+export async function person(browser, username) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, username);
+  return { context, page };
+}

@@ -18,6 +18,8 @@ export function suggestedChannels(claims: Claims): { home: string[]; more: strin
   if (has('QUALITY', 'OPERATOR')) home.push('spc:alerts');
   if (has('EMPLOYEE')) home.push('vote:polls');
   if (has('PATIENT') && claims.patientId) home.push(`journey:patient:${claims.patientId}`);
+  if (has('DISPLAY') && claims.department) home.push(`journey:queue:${claims.department}`);
+  if (has('NURSE', 'DOCTOR', 'ADMIN', 'SYSTEMMANAGER')) more.push('journey:queue:XRAY', 'journey:queue:BLOOD', 'journey:queue:CT');
   return { home, more };
 }
 

@@ -1,3 +1,5 @@
+import { PulseProblemError } from '../src/index.js';
+
 /** The few DOM helpers the console needs (no framework: the page is small and must load fast). */
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -25,6 +27,37 @@ export interface Claims {
   roles: string[];
   jobRole?: string;
   patientId?: string;
+  /** A ward display's department (`XRAY`): the one queue board it may show. */
+  department?: string;
+}
+
+export function hasRole(claims: Claims, ...roles: string[]): boolean {
+  return roles.some((role) => claims.roles.includes(role));
+}
+
+/** A refusal as one line: an RFC 9457 problem's status, title and detail, or the error's message. */
+export function problemText(error: unknown): string {
+  if (error instanceof PulseProblemError) return `${error.status} ${error.title}: ${error.detail ?? ''}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs a command, showing its refusal (or nothing) in the given element; the command's event shows its effect. */
+export async function attempt(errorId: string, command: () => Promise<unknown>): Promise<void> {
+  byId(errorId).textContent = '';
+  try {
+    await command();
+  } catch (error) {
+    byId(errorId).textContent = problemText(error);
+  }
+}
+
+/** Calls `run` at most once per `ms`, after the last call: a burst of events reloads once. */
+export function debounce(run: () => void, ms = 150): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, ms);
+  };
 }
 
 export function claimsOf(token: string): Claims {
@@ -37,5 +70,6 @@ export function claimsOf(token: string): Claims {
     roles: Array.isArray(claims.roles) ? claims.roles.map(String) : [],
     jobRole: typeof claims.jobRole === 'string' ? claims.jobRole : undefined,
     patientId: typeof claims.patientId === 'string' ? claims.patientId : undefined,
+    department: typeof claims.department === 'string' ? claims.department : undefined,
   };
 }

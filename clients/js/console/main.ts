@@ -1,13 +1,17 @@
 /**
  * The Pulse console: sign in as any demo user, then watch live delivery work — the connection's state and last resume
  * point, the channels the user may join, every event once, the inbox with its unread count, and the OCS worklist
- * updating live with its actions. Built by esbuild (scripts/console.mjs) into the gateway's /console/.
+ * updating live with its actions; the SPC control chart, the queue board and a patient's journey, a live poll with
+ * presence, each for the roles that may use it. Built by esbuild (scripts/console.mjs) into the gateway's /console/.
  */
 import { GatewaySession, PulseClient, createPulseApi } from '../src/index.js';
-import type { ConnectionState } from '../src/index.js';
+import type { ConnectionState, PulseApi } from '../src/index.js';
 import { Channels, suggestedChannels } from './channels.js';
-import { byId, claimsOf, el } from './dom.js';
+import { type Claims, byId, claimsOf, el, problemText } from './dom.js';
 import { Inbox } from './inbox.js';
+import { MyJourneyPanel, QueuePanel } from './journey.js';
+import { SpcPanel } from './spc.js';
+import { VotePanel } from './vote.js';
 import { Worklist } from './worklist.js';
 
 const origin = location.origin;
@@ -66,6 +70,20 @@ async function signIn(username: string, password: string): Promise<void> {
   await Promise.all([worklist?.reload(), inbox.reload()].map((p) => p?.catch((error) => {
     byId('orders-error').textContent = String(error);
   })));
+  await startPanels(api, pulse, claims);
+}
+
+/** The domain panels, each only for the roles its service lets use it; a panel that fails to load says why. */
+async function startPanels(api: PulseApi, pulse: PulseClient, claims: Claims): Promise<void> {
+  const loads: [string, Promise<void>][] = [];
+  if (SpcPanel.for(claims)) loads.push(['spc-error', new SpcPanel(api, pulse, claims).reload()]);
+  if (QueuePanel.for(claims)) {
+    const queues = new QueuePanel(api, pulse, claims);
+    loads.push(['queue-error', Promise.resolve().then(() => queues.start())]);
+  }
+  if (MyJourneyPanel.for(claims)) loads.push(['my-journey-error', new MyJourneyPanel(api, pulse, claims).reload()]);
+  if (VotePanel.for(claims)) loads.push(['vote-error', new VotePanel(api, pulse, claims).reload()]);
+  await Promise.all(loads.map(([errorId, load]) => load.catch((error) => { byId(errorId).textContent = problemText(error); })));
 }
 
 function showState(state: ConnectionState): void {

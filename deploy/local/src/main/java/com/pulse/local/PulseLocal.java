@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code --notification-instances=N} runs N notification-service instances behind the gateway (default 1);
  * {@code --demo-data} seeds a handful of orders in every status through the API when there are none, SPC's demo
  * products (a baseline, then a drift that raises every alert type) when there are no products, and opens a
- * lunch-place poll and a menu poll when none is open; {@code --monitoring} also starts Prometheus (when the
+ * lunch-place poll and a menu poll when none is open, and plays a morning at the hospital when the demo patients are
+ * at home ({@link DemoJourney}); {@code --monitoring} also starts Prometheus (when the
  * {@code prometheus} binary is installed) scraping every process with Pulse's alert rules loaded;
  * {@code --no-startup-cache} starts every service from its plain jar ({@link StartupCache}: by default a service
  * starts from the JDK's AOT cache its first start on this build trained in the background).
@@ -92,6 +93,9 @@ public final class PulseLocal {
           : "SPC demo products added: " + products + " (BOLT-M10, SHAFT-D20)");
       int polls = new DemoPolls(stack.gatewayUrl()).seedIfEmpty();
       System.out.println(polls == 0 ? "Open polls exist already: no demo polls added." : "Demo polls opened: " + polls);
+      int patients = new DemoJourney(stack.gatewayUrl()).seedIfEmpty();
+      System.out.println(patients == 0 ? "Demo patients are on their way already: no demo morning added."
+          : "Demo morning: " + patients + " patients in the XRAY, BLOOD and CT queues");
     }
     System.out.println(banner(stack, (System.nanoTime() - started) / 1_000_000_000.0));
     stopped.await();

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The console in real Chromium against this module's running stack (issue 15, item 5): {@code clients/js}'s
- * Playwright tests ({@code browser/console.test.mjs}, playwright-core driving Debian's {@code /usr/bin/chromium}) run
+ * Playwright tests ({@code browser/console.test.mjs}; the SPC chart, queue board, patient's journey and live poll
+ * panels in {@code browser/panels.test.mjs}; playwright-core driving Debian's {@code /usr/bin/chromium}) run
  * as a Node process pointed at the stack's gateway. Screenshots land in {@code target/browser-screenshots/}. Skipped,
  * saying why, where there is no Chromium ({@code apt-get install -y chromium}; CI's {@code .ci/run} installs it).
  */
@@ -23,7 +24,7 @@ class ConsoleBrowserTests {
   static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PULSE_CHROMIUM", "/usr/bin/chromium"));
 
   @Test
-  void theConsoleSignsInShowsLiveEventsRecoversAndSharesOneSocketAcrossTabs() throws IOException, InterruptedException {
+  void theConsoleAndItsPanelsWorkLiveInChromium() throws IOException, InterruptedException {
     assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": browser tests skipped "
         + "(apt-get install -y chromium)");
     Path client = PulseLocal.repositoryRoot().resolve("clients/js");
@@ -31,7 +32,8 @@ class ConsoleBrowserTests {
         "clients/js has no node_modules (npm ci there, or build the reactor): browser tests skipped");
     Path screenshots = Path.of("target/browser-screenshots").toAbsolutePath();
     Path output = Files.createTempFile("pulse-browser-tests", ".log");
-    ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "browser/console.test.mjs")
+    ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "browser/console.test.mjs",
+        "browser/panels.test.mjs")
         .directory(client.toFile())
         .redirectErrorStream(true)
         .redirectOutput(output.toFile());

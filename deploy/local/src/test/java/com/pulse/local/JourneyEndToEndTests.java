@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -66,5 +67,63 @@ class JourneyEndToEndTests {
     assertThat(table.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(table.body()).path("state_transitions").path("UNREGISTERED").path("scan_nfc")
         .asString()).isEqualTo("ARRIVED");
+  }
+
+  @Test
+  void theDemoMorningPutsPatientsInTheQueuesOnceAndOnlyOnAQuietHospital() {
+    DemoJourney demo = new DemoJourney(stack.gatewayUrl());
+    walkHome(demo); // the other tests of this stack take these patients on journeys of their own
+    try {
+      assertThat(demo.seedIfEmpty()).isEqualTo(DemoJourney.PATIENTS.size());
+      assertThat(demo.state("1001")).isEqualTo("CALLED");
+      assertThat(demo.state("1003")).isEqualTo("WAITING");
+      assertThat(board("XRAY").path("called").findValuesAsString("patient_name")).containsExactly("김*수");
+      assertThat(board("CT").path("waiting").findValuesAsString("patient_name")).containsExactly("박*훈");
+      assertThat(JSON.readTree(demo.journey("1003")).path("queue_details").findValuesAsString("exam_id"))
+          .containsExactly("CT");
+      HttpResponse<String> log = stack.get("/api/journey/patients/1003/transitions", stack.token("nurse.yoon"));
+      assertThat(JSON.readTree(log.body()).findValuesAsString("action")).as("the blood test done before the CT")
+          .contains("start_exam", "complete_exam");
+      assertThat(demo.seedIfEmpty()).as("patients on their way: nothing added").isZero();
+    } finally {
+      walkHome(demo);
+    }
+  }
+
+  private JsonNode board(String examId) {
+    HttpResponse<String> board = stack.get("/api/journey/queues/" + examId, stack.token("nurse.yoon"));
+    assertThat(board.statusCode()).as(board.body()).isEqualTo(200);
+    return JSON.readTree(board.body());
+  }
+
+  /** Takes the demo patients forward through the table until each is UNREGISTERED again (home). */
+  private static void walkHome(DemoJourney demo) {
+    for (int round = 0; round < 20; round++) {
+      boolean home = true;
+      for (String patient : DemoJourney.PATIENTS) {
+        JsonNode journey = JSON.readTree(demo.journey(patient));
+        String state = journey.path("journey_state").asString();
+        home &= state.equals("UNREGISTERED");
+        switch (state) {
+          case "ARRIVED" -> demo.act(patient, "register", null);
+          case "REGISTERED" -> demo.act(patient, "confirm_arrival", "{\"exam_id\":\"BLOOD\"}");
+          case "WAITING" -> {
+            String exam = journey.path("queue_details").valueStream()
+                .filter(q -> List.of("waiting", "delayed", "no_show").contains(q.path("state").asString()))
+                .map(q -> q.path("exam_id").asString()).findFirst().orElseThrow();
+            demo.staff("queues/" + exam + "/call-next", "{}");
+          }
+          case "CALLED" -> demo.act(patient, "enter_exam_room", null);
+          case "IN_PROGRESS" -> demo.act(patient, "complete_exam", null);
+          case "COMPLETED", "PAYMENT" -> demo.act(patient, "make_payment", null);
+          case "FINISHED" -> demo.act(patient, "leave_hospital", null);
+          default -> { }
+        }
+      }
+      if (home) {
+        return;
+      }
+    }
+    throw new AssertionError("the demo patients did not get home");
   }
 }
