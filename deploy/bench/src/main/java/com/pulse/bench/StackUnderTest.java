@@ -3,6 +3,7 @@ package com.pulse.bench;
 import com.pulse.local.LocalStack;
 import com.pulse.local.LocalStackOptions;
 import com.pulse.local.PulseLocal;
+import com.pulse.local.StartupCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,10 @@ public final class StackUnderTest {
       System.out.println("Using the stack at " + gateway + " (data " + data.toAbsolutePath()
           + ", processes on the standard ports)");
       return new StackUnderTest(gateway, data, LocalStackOptions.Ports.standard());
+    }
+    // caches a stack trained earlier are used; none is trained now, its CPU would be counted as the stack's
+    if (System.getProperty(StartupCache.SWITCH) == null) {
+      System.setProperty(StartupCache.SWITCH, "use");
     }
     Path own = Files.createTempDirectory("pulse-bench");
     System.out.println("Starting the local stack (data in " + own + ") ...");

@@ -134,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
     CompletableFuture.allOf(services.stream()
         .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(STARTUP)))
         .toArray(CompletableFuture[]::new)).join();
-    if (StartupCache.enabled()) {
+    if (StartupCache.trains()) {
       training = StartupCacheTraining.start(services);
     }
   }

@@ -90,6 +90,14 @@ public final class StartupCache {
     return !"off".equals(System.getProperty(SWITCH));
   }
 
+  /**
+   * Whether a start trains the caches it lacks; {@code use} starts from caches already trained but trains none
+   * (benchmarks: a training run in the background would be measured as the stack's own CPU).
+   */
+  public static boolean trains() {
+    return enabled() && !"use".equals(System.getProperty(SWITCH));
+  }
+
   /** The archive the JVM maps at start. */
   public Path archive() {
     return directory.resolve("app-" + options + (AOT_CACHE ? ".aot" : ".jsa"));
