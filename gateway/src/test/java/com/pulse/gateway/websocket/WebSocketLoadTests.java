@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * reference-counting error. Clients that flood the service get the service's 4029, not a closed connection: the close
  * races with the frames still on their way, and the gateway must neither lose it nor close the client's connection
  * under frames it has not read (the reset would destroy the close frame). The stand-in service completes the closing
- * handshake itself ({@code linger}); one that closes at once can lose its 4029 before the gateway reads it.
+ * handshake itself ({@code linger}); one that closes at once can lose its 4029 before the gateway reads it. Many
+ * service messages over the frame limit at once, while other sockets are saturated, each close their client with
+ * 1014 and its reason: the close is decided once, whatever the order in which the limit, the service's close and the
+ * end of its inbound reach the gateway (before, most of these clients got no close at all).
  */
 class WebSocketLoadTests extends GatewayTestBase {
 
