@@ -2,8 +2,10 @@ package com.pulse.gateway.websocket;
 
 import com.pulse.gateway.websocket.SocketEnd.ReceivedClose;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -33,6 +35,7 @@ final class CloseDecision {
   private final SocketEnd from;
   private final WebsocketOutbound to;
   private final Channel toChannel;
+  private final SocketEnd toEnd;
   private final boolean toClient;
   private final AtomicBoolean decided = new AtomicBoolean();
   private final Sinks.Empty<Void> done = Sinks.empty();
@@ -46,6 +49,7 @@ final class CloseDecision {
     this.from = from;
     this.to = to;
     this.toChannel = toChannel;
+    this.toEnd = SocketEnd.of(toChannel);
     this.toClient = toClient;
   }
 
@@ -70,25 +74,39 @@ final class CloseDecision {
     }
     ReceivedClose received = from.received();
     if (from.tooBig()) {
-      decide(sizeClose());
+      decide(this::sizeClose);
     } else if (received != null) {
-      decide(relayable(received)
+      decide(() -> relayable(received)
           ? send(received).then(Mono.fromRunnable(() -> drop(toChannel)))
           : Mono.fromRunnable(() -> drop(toChannel)));
     } else if (from.closed()) {
-      decide(Mono.fromRunnable(() -> drop(toChannel)));
+      decide(() -> Mono.fromRunnable(() -> drop(toChannel)));
     }
     // else the inbound ended with an error on a connection still open: its close is on the way
   }
 
-  private void decide(Mono<Void> close) {
-    if (decided.compareAndSet(false, true)) {
+  /**
+   * Runs the close on the event loop of the end it closes, where the end cannot close meanwhile: a close frame for an
+   * end already closed is not even made (made and not written, its buffer would leak), and one for an open end is
+   * written after every frame relayed before it (those writes are queued on that loop already).
+   */
+  private void decide(Supplier<Mono<Void>> close) {
+    if (!decided.compareAndSet(false, true)) {
+      return;
+    }
+    EventLoop loop = toEnd.loop();
+    if (loop == null) {
+      done.tryEmitEmpty(); // the end is long gone
+      return;
+    }
+    loop.execute(() -> {
+      Mono<Void> closing = toChannel.isActive() ? close.get() : Mono.empty();
       // never fails: a close that cannot be written finds its end gone already
-      close.onErrorResume(error -> {
+      closing.onErrorResume(error -> {
         log.debug("WebSocket close not written: {}", error.toString());
         return Mono.empty();
       }).subscribe(null, null, done::tryEmitEmpty);
-    }
+    });
   }
 
   private Mono<Void> sizeClose() {

@@ -14,12 +14,14 @@ final class SocketEnd {
 
   private static final AttributeKey<SocketEnd> KEY = AttributeKey.valueOf("pulse.socketEnd");
 
+  private final EventLoop loop;
   private volatile boolean tooBig;
   private volatile ReceivedClose received;
   private volatile boolean closed;
   private volatile CloseDecision listener;
 
-  private SocketEnd() {
+  private SocketEnd(EventLoop loop) {
+    this.loop = loop;
   }
 
   /**
@@ -29,24 +31,24 @@ final class SocketEnd {
    * a closed channel is deregistered and has none.)
    */
   static SocketEnd attach(Channel channel) {
-    SocketEnd end = new SocketEnd();
+    EventLoop loop = channel.eventLoop();
+    SocketEnd end = new SocketEnd(loop);
     SocketEnd existing = channel.attr(KEY).setIfAbsent(end);
     if (existing != null) {
       return existing;
     }
-    EventLoop loop = channel.eventLoop();
     channel.closeFuture().addListener(future -> loop.execute(end::connectionClosed));
     return end;
   }
 
   /**
    * The end attached to the channel; for a channel without one (Reactor Netty's placeholder for a connection that
-   * ended before it was taken) an end that is closed, and nothing else known.
+   * ended before it was taken) an end that is closed, and nothing else known, not even its event loop.
    */
   static SocketEnd of(Channel channel) {
     SocketEnd end = channel.attr(KEY).get();
     if (end == null) {
-      end = new SocketEnd();
+      end = new SocketEnd(null);
       end.closed = true;
     }
     return end;
@@ -77,6 +79,11 @@ final class SocketEnd {
     if (decision != null) {
       decision.evaluate();
     }
+  }
+
+  /** The connection's event loop, where it is closed and deregistered; {@code null} for a connection long gone. */
+  EventLoop loop() {
+    return loop;
   }
 
   boolean tooBig() {
