@@ -1,5 +1,6 @@
 package com.pulse.gateway.websocket;
 
+import com.pulse.gateway.websocket.SocketEnd.ReceivedClose;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * frame before the peer read it: a client flooding the service read "connection reset" instead of 4029. Here such a
  * close waits for the peer's close frame (what arrives before it is read and dropped by Reactor Netty, which stops
  * delivering once it sent a close) or for {@value #LINGER_SECONDS} s at most, as notification-service waits for a
- * client. One instance per connection.
+ * client. It also notes the close frame the peer sent, code and reason, for the relay ({@link SocketEnd}). One
+ * instance per connection.
  */
 final class ClosingHandshake extends ChannelDuplexHandler {
 
@@ -40,6 +42,9 @@ final class ClosingHandshake extends ChannelDuplexHandler {
     boolean close = msg instanceof CloseWebSocketFrame;
     if (close) {
       closeReceived = true;
+      CloseWebSocketFrame frame = (CloseWebSocketFrame) msg;
+      // read before Reactor Netty releases it; relayed as it came by the other end's CloseDecision
+      SocketEnd.of(ctx.channel()).closeFrameReceived(new ReceivedClose(frame.statusCode(), frame.reasonText()));
     }
     ctx.fireChannelRead(msg);
     if (close) {

@@ -1,6 +1,5 @@
 package com.pulse.gateway.websocket;
 
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -9,7 +8,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.util.AttributeKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * Makes an oversized WebSocket message visible and closes with 1009 (message too big), never silently. Two ways a
  * message is too big: one frame above the limit (Netty's frame decoder already closed with 1009; logged here), or
  * a message split into frames whose sum is above it (the frame aggregator only raises an error, which would end as
- * a 1002; here it becomes a 1009 close and a log line). Either way it marks the channel, so that {@link SocketRelay}
- * tells the other end why this one was closed. It sits right behind the aggregator ({@link SocketHandlers}), where
- * it sees both errors, and handles nothing but exceptions, so Netty skips it for every read.
+ * a 1002; here it becomes a 1009 close and a log line). Either way it tells the connection's {@link SocketEnd}, so
+ * that the other end learns why this one was closed ({@link CloseDecision}). It sits right behind the aggregator
+ * ({@link SocketHandlers}), where it sees both errors, and handles nothing but exceptions, so Netty skips it for every read.
  */
 @ChannelHandler.Sharable
 final class FrameLimitGuard extends ChannelInboundHandlerAdapter {
@@ -27,7 +25,6 @@ final class FrameLimitGuard extends ChannelInboundHandlerAdapter {
   static final String NAME = "pulse.frameLimitGuard";
 
   private static final Logger log = LoggerFactory.getLogger(FrameLimitGuard.class);
-  private static final AttributeKey<Boolean> CLOSED_FOR_SIZE = AttributeKey.valueOf("pulse.closedForSize");
 
   private final String side;
   private final int maxFrameBytes;
@@ -44,22 +41,17 @@ final class FrameLimitGuard extends ChannelInboundHandlerAdapter {
         && frame.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
       log.warn("WebSocket frame from {} {} exceeds {} bytes ({}): closing with 1009", side,
           ctx.channel().remoteAddress(), maxFrameBytes, frame.getMessage());
-      ctx.channel().attr(CLOSED_FOR_SIZE).set(Boolean.TRUE);
-      return; // the decoder has sent the close frame and closes the connection
+      SocketEnd.of(ctx.channel()).messageTooBig();
+      return; // the decoder has sent the close frame and closed the connection
     }
     if (cause instanceof TooLongFrameException tooLong) {
       log.warn("WebSocket message from {} {} exceeds {} bytes ({}): closing with 1009", side,
           ctx.channel().remoteAddress(), maxFrameBytes, tooLong.getMessage());
-      ctx.channel().attr(CLOSED_FOR_SIZE).set(Boolean.TRUE);
+      SocketEnd.of(ctx.channel()).messageTooBig();
       ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
     ctx.fireExceptionCaught(cause);
-  }
-
-  /** Whether this guard closed the channel because a message was over the limit. */
-  static boolean closedForSize(Channel channel) {
-    return Boolean.TRUE.equals(channel.attr(CLOSED_FOR_SIZE).get());
   }
 }

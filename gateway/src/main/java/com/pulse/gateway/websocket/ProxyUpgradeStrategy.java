@@ -58,10 +58,13 @@ final class ProxyUpgradeStrategy implements RequestUpgradeStrategy {
     ServiceSocket service = (ServiceSocket) handler;
     return connect(service)
         .onErrorMap(WebSocketClientHandshakeException.class, refused -> refused(exchange, refused))
+        // the channel now, while the connection has it: once the connection ended (a service that closes at once),
+        // Reactor Netty hands out a placeholder instead, without the handlers' news of how it ended
+        .map(connection -> new ServiceConnection(connection, connection.channel()))
         .flatMap(connection -> upgradeClient(exchange, connection)
             // the client's handshake failed or the client left meanwhile: the service's socket has no one to serve
-            .doOnError(error -> connection.dispose())
-            .doOnCancel(connection::dispose));
+            .doOnError(error -> connection.connection().dispose())
+            .doOnCancel(connection.connection()::dispose));
   }
 
   private Mono<? extends Connection> connect(ServiceSocket service) {
@@ -78,13 +81,13 @@ final class ProxyUpgradeStrategy implements RequestUpgradeStrategy {
         .connect();
   }
 
-  private Mono<Void> upgradeClient(ServerWebExchange exchange, Connection service) {
+  private Mono<Void> upgradeClient(ServerWebExchange exchange, ServiceConnection service) {
     ServerHttpResponse response = exchange.getResponse();
     HttpServerResponse nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
     WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder()
         .maxFramePayloadLength(maxFrameBytes)
         .handlePing(proxyPing);
-    String protocol = ((WebsocketInbound) service).selectedSubprotocol();
+    String protocol = ((WebsocketInbound) service.connection()).selectedSubprotocol();
     if (protocol != null) {
       spec.protocols(protocol); // the one the service chose, not the one Spring would pick from the client's list
     }

@@ -9,7 +9,8 @@ import reactor.netty.NettyPipeline;
  * The Netty handlers of each connection of a proxied socket, in front of Reactor Netty's bridge and in this order: a
  * frame aggregator (whole messages, so that the frame limit applies to a message however it is split), a
  * {@link ClosingHandshake}, and the {@link FrameLimitGuard} (behind the aggregator, whose error it turns into 1009;
- * behind the closing handshake, which must see the guard's close frame go out).
+ * behind the closing handshake, which must see the guard's close frame go out). Each connection also gets its
+ * {@link SocketEnd}, where these handlers tell the relay what happened.
  */
 final class SocketHandlers {
 
@@ -25,6 +26,7 @@ final class SocketHandlers {
 
   /** Client side: once the socket is upgraded, before its first frame is read. */
   void install(Connection connection) {
+    SocketEnd.attach(connection.channel());
     connection.addHandlerLast(AGGREGATOR, new WebSocketFrameAggregator(maxFrameBytes));
     connection.addHandlerLast(ClosingHandshake.NAME, new ClosingHandshake());
     connection.addHandlerLast(FrameLimitGuard.NAME, guard);
@@ -37,6 +39,7 @@ final class SocketHandlers {
    * {@code reactor.left.} handler would move the handshake's own HTTP aggregator behind it.
    */
   void install(ChannelPipeline pipeline) {
+    SocketEnd.attach(pipeline.channel());
     pipeline.addBefore(NettyPipeline.ReactiveBridge, AGGREGATOR, new WebSocketFrameAggregator(maxFrameBytes));
     pipeline.addBefore(NettyPipeline.ReactiveBridge, ClosingHandshake.NAME, new ClosingHandshake());
     pipeline.addBefore(NettyPipeline.ReactiveBridge, FrameLimitGuard.NAME, guard);

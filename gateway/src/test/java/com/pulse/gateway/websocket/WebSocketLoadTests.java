@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * reference-counting error. Clients that flood the service get the service's 4029, not a closed connection: the close
  * races with the frames still on their way, and the gateway must neither lose it nor close the client's connection
  * under frames it has not read (the reset would destroy the close frame). The stand-in service completes the closing
- * handshake itself ({@code linger}); one that closes at once can lose its 4029 before the gateway reads it.
+ * handshake itself ({@code linger}); one that closes at once can lose its 4029 before the gateway reads it. Many
+ * service messages over the frame limit at once, while other sockets are saturated, each close their client with
+ * 1014 and its reason: the close is decided once, whatever the order in which the limit, the service's close and the
+ * end of its inbound reach the gateway (before, most of these clients got no close at all).
  */
 class WebSocketLoadTests extends GatewayTestBase {
 
@@ -44,6 +47,7 @@ class WebSocketLoadTests extends GatewayTestBase {
   private static final int FRAMES = 20_000;
   private static final int CLIENT_MESSAGES = 2_000;
   private static final int FLOODERS = 8;
+  private static final int OVERSIZED = 40;
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -106,6 +110,45 @@ class WebSocketLoadTests extends GatewayTestBase {
 
     for (CompletableFuture<String> close : closes) {
       assertThat(close.get(30, TimeUnit.SECONDS)).isEqualTo("4029 too many frames");
+    }
+    assertThat(referenceCountingErrors()).isEmpty();
+  }
+
+  @Test
+  void serviceMessagesOverTheLimitCloseEveryClientWith1014WhileOthersAreLoaded() throws Exception {
+    // the firehoses keep the gateway's event loops busy while the service channels are rejected and closed
+    List<Firehose> firehoses = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Firehose firehose = new Firehose();
+      sockets.add(open("/ws/script/firehose?frames=" + FRAMES + "&min=1024&max=4096&id=busy-" + i, firehose));
+      firehoses.add(firehose);
+    }
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < OVERSIZED; i++) {
+      tokens.add(tokenForNewUser("oversized"));
+    }
+    // all at once: the service's oversized messages arrive together, as do the closes the gateway decides on them
+    List<SocketEvents> clients = new ArrayList<>();
+    List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+    for (String token : tokens) {
+      SocketEvents events = new SocketEvents();
+      clients.add(events);
+      opening.add(client.newWebSocketBuilder().buildAsync(
+          URI.create("ws://127.0.0.1:" + port + "/ws/script/big?bytes=70000&access_token=" + token), events));
+    }
+    for (CompletableFuture<WebSocket> socket : opening) {
+      sockets.add(socket.get(20, TimeUnit.SECONDS));
+    }
+
+    CompletableFuture.allOf(clients.stream().map(events -> events.closed).toArray(CompletableFuture[]::new))
+        .completeOnTimeout(null, 30, TimeUnit.SECONDS)
+        .join();
+    List<String> closes = clients.stream().map(events -> events.closed.getNow("no close within 30 s")).toList();
+    assertThat(closes).as("every client's close").containsOnly("1014 service message too big").hasSize(OVERSIZED);
+    for (Firehose firehose : firehoses) {
+      assertThat(firehose.done).as("the loaded sockets go on").succeedsWithin(Duration.ofSeconds(120));
+      assertThat(firehose.problems).isEmpty();
+      assertThat(firehose.closed).as("no close while loaded").isNotDone();
     }
     assertThat(referenceCountingErrors()).isEmpty();
   }
