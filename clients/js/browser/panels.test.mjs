@@ -101,7 +101,7 @@ describe('Pulse console panels in Chromium', { skip }, () => {
       assert.equal(await watcher.page.locator(`[data-votes="${rice}"]`).textContent(), '0');
 
       await voter.page.getByLabel('Rice', { exact: true }).check();
-      await voter.page.getByRole('button', { name: 'Vote' }).click();
+      await voter.page.getByRole('button', { name: 'Vote', exact: true }).click();
       await watcher.page.locator(`[data-votes="${rice}"]`).filter({ hasText: /^1$/ }).waitFor(LIVE);
       assert.equal(await watcher.page.locator('#voters').textContent(), '1');
       await voter.page.locator(`[data-votes="${rice}"]`).filter({ hasText: /^1$/ }).waitFor(LIVE);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -57,11 +58,14 @@ class ConsistencyCheck {
         case CONSISTENT -> { }
       }
     }
-    List<ConsistencyReport.InvalidTransition> invalid = jdbc.sql("select id, patient_id, actor, action, from_state, "
-        + "to_state, trigger from journey_transition order by id")
+    List<ConsistencyReport.InvalidTransition> invalid;
+    // streamed, so the whole log is never in memory at once; closed, so its statement is too
+    try (Stream<ConsistencyReport.InvalidTransition> log = jdbc.sql("select id, patient_id, actor, action, "
+        + "from_state, to_state, trigger from journey_transition order by id")
         .query((rs, n) -> new ConsistencyReport.InvalidTransition(rs.getLong(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
-        .stream().filter(t -> !allowed(t)).toList();
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).stream()) {
+      invalid = log.filter(t -> !allowed(t)).toList();
+    }
     boolean healthy = mismatches.isEmpty() && orphans.isEmpty() && several.isEmpty() && invalid.isEmpty();
     return new ConsistencyReport(Instant.now(), patients.size(), mismatches, orphans, several, invalid, distribution,
         healthy);

@@ -47,10 +47,14 @@ class JourneyStore {
         .params(state.wireName(), version, Timestamp.from(now), patientId).update();
   }
 
-  /** The patient's active entry; read after their row is locked, so it cannot change under the caller. */
+  /**
+   * The patient's active entry; read after their row is locked, so it cannot change under the caller. (Not the
+   * query's {@code stream()}: an unclosed stream keeps its connection, and outside a transaction that leaked one per
+   * read until the pool was empty.)
+   */
   Optional<Entry> activeEntry(String patientId) {
-    return jdbc.sql(ENTRY + "where patient_id = ? and" + ACTIVE + "order by arrived_at").param(patientId)
-        .query(JourneyStore::entry).stream().findFirst();
+    return jdbc.sql(ENTRY + "where patient_id = ? and" + ACTIVE + "order by arrived_at limit 1").param(patientId)
+        .query(JourneyStore::entry).optional();
   }
 
   Optional<Entry> entry(UUID queueId) {
