@@ -46,6 +46,11 @@ public final class CpuTable {
     return values;
   }
 
+  /** Both tables under a heading that names the unit ({@code note} after it, e.g. what one unit holds). */
+  public String print(String note) {
+    return "CPU per " + unit + " (ms" + note + "), median of the runs, then each run:\n\n" + medians() + "\n" + runs();
+  }
+
   public String runs() {
     MarkdownTable table = new MarkdownTable(header("run"));
     rows.forEach(row -> table.row(cells(row.group(), Integer.toString(row.run()), row.units(),

@@ -49,10 +49,7 @@ public final class EndToEndLatency {
         duration.toSeconds(), warmup.toSeconds());
     System.out.println(LatencyTable.medians(results));
     System.out.println(LatencyTable.runs(results));
-    System.out.println("CPU per order (ms; in lifecycle, per order with its four commands), median of the runs, "
-        + "then each run:\n");
-    System.out.println(cpuTable.medians());
-    System.out.println(cpuTable.runs());
+    System.out.println(cpuTable.print("; in lifecycle, per order with its four commands"));
     System.exit(0); // runs the hook that stops the stack, whatever client threads are still alive
   }
 

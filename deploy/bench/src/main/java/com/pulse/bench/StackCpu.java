@@ -22,7 +22,7 @@ public final class StackCpu {
   /** The column of the benchmark's own process. */
   public static final String BENCHMARK = "benchmark";
 
-  private static final double MILLIS_PER_TICK = 1000.0 / ticksPerSecond();
+  private static final double MILLIS_PER_TICK = 1000.0 / ProcStat.TICKS_PER_SECOND;
 
   private final Map<String, Long> roots;
 
@@ -89,20 +89,5 @@ public final class StackCpu {
       // not Linux: no readings
     }
     return all;
-  }
-
-  /** USER_HZ: 100 on every common Linux build, asked anyway. */
-  private static double ticksPerSecond() {
-    try {
-      Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-      String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-      getconf.waitFor();
-      return Double.parseDouble(out);
-    } catch (IOException | RuntimeException e) {
-      return 100;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 100;
-    }
   }
 }

@@ -1,14 +1,7 @@
 package com.pulse.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,16 +23,13 @@ public final class DemoJourney {
   static final String NURSE = "nurse.yoon";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern STATE = Pattern.compile("\"journey_state\"\\s*:\\s*\"([A-Z_]+)\"");
 
-  private final URI gateway;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-  private final Map<String, String> tokens = new HashMap<>();
+  private final DemoGateway gateway;
 
   /** @param gatewayUrl the gateway's base URL, e.g. {@code http://localhost:8080} */
   public DemoJourney(String gatewayUrl) {
-    this.gateway = URI.create(gatewayUrl.endsWith("/") ? gatewayUrl : gatewayUrl + "/");
+    this.gateway = new DemoGateway(gatewayUrl, TIMEOUT, "playing the demo morning");
   }
 
   /** @return how many patients were moved; 0 when one of them had left UNREGISTERED already */
@@ -67,7 +57,7 @@ public final class DemoJourney {
 
   /** The patient's journey (the {@code /me} shape) as staff see it. */
   String journey(String patientId) {
-    return send("GET", "api/journey/patients/" + patientId, token(NURSE), null);
+    return gateway.send("GET", "api/journey/patients/" + patientId, NURSE, null);
   }
 
   /** The patient's journey state, as staff see it. */
@@ -81,7 +71,8 @@ public final class DemoJourney {
 
   /** A patient action as the patient; answers the new journey. */
   String act(String patientId, String action, String payload) {
-    return send("POST", "api/journey/me/actions", patientToken(patientId), "{\"action_type\":" + DemoOrders.quote(action)
+    return gateway.sendWithToken("POST", "api/journey/me/actions", "patient " + patientId, patientToken(patientId),
+        "{\"action_type\":" + DemoOrders.quote(action)
         + (payload == null ? "" : ",\"payload\":" + payload) + "}");
   }
 
@@ -92,7 +83,7 @@ public final class DemoJourney {
 
   /** A POST under {@code /api/journey/} as the nurse. */
   String staff(String path, String json) {
-    return send("POST", "api/journey/" + path, token(NURSE), json);
+    return gateway.send("POST", "api/journey/" + path, NURSE, json);
   }
 
   private void arrive(String patientId, String examId) {
@@ -104,51 +95,10 @@ public final class DemoJourney {
   /** 1001 signs in with the demo password; 1003 at the kiosk (last four digits of the phone, birth date). */
   private String patientToken(String patientId) {
     return switch (patientId) {
-      case "1001" -> token("patient.1001");
-      case "1003" -> tokens.computeIfAbsent("simple:1003", k -> login("auth/simple-login",
-          "{\"phoneLast4\":\"1003\",\"birthDate\":\"1990-09-09\"}"));
+      case "1001" -> gateway.token("patient.1001");
+      case "1003" -> gateway.signIn("kiosk 1003", "auth/simple-login",
+          "{\"phoneLast4\":\"1003\",\"birthDate\":\"1990-09-09\"}");
       default -> throw new IllegalArgumentException("patient " + patientId + " cannot sign in through the API");
     };
-  }
-
-  private String token(String user) {
-    return tokens.computeIfAbsent(user, u -> login("auth/token", "{\"username\":" + DemoOrders.quote(u)
-        + ",\"password\":" + DemoOrders.quote(DemoOrders.PASSWORD) + "}"));
-  }
-
-  private String login(String path, String json) {
-    HttpResponse<String> response = call(HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    Matcher token = TOKEN.matcher(response.body());
-    if (response.statusCode() != 200 || !token.find()) {
-      throw new IllegalStateException("demo sign-in " + path + " failed: " + response.statusCode());
-    }
-    return token.group(1);
-  }
-
-  private String send(String method, String path, String token, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT)
-        .header("Authorization", "Bearer " + token);
-    if (json == null) {
-      request.GET();
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    HttpResponse<String> response = call(request.build());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-    }
-    return response.body();
-  }
-
-  private HttpResponse<String> call(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while playing the demo morning", e);
-    }
   }
 }

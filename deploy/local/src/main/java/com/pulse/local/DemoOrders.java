@@ -1,14 +1,7 @@
 package com.pulse.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +21,6 @@ public final class DemoOrders {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
-  private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern TOTAL = Pattern.compile("\"totalItems\"\\s*:\\s*(\\d+)");
 
   /** One step of an order's life after it was created: who does what, with the result or reason it needs. */
@@ -60,14 +52,11 @@ public final class DemoOrders {
       new Demo("dr.lee", "P-1009", "RIS", "CT-ABDOMEN", "URGENT", "Suspected appendicitis.",
           List.of(accept("ris.park"), start("ris.park"))));
 
-  private final URI gateway;
-  private final HttpClient http;
-  private final Map<String, String> tokens = new HashMap<>();
+  private final DemoGateway gateway;
 
   /** @param gatewayUrl the gateway's base URL, e.g. {@code http://localhost:8080} */
   public DemoOrders(String gatewayUrl) {
-    this.gateway = URI.create(gatewayUrl.endsWith("/") ? gatewayUrl : gatewayUrl + "/");
-    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    this.gateway = new DemoGateway(gatewayUrl, TIMEOUT, "seeding demo orders");
   }
 
   /**
@@ -77,13 +66,13 @@ public final class DemoOrders {
    * @throws IllegalStateException when the gateway refuses a login or a request
    */
   public int seedIfEmpty() {
-    String page = send("GET", "api/ocs/orders?size=1", "admin", null);
+    String page = gateway.send("GET", "api/ocs/orders?size=1", "admin", null);
     Matcher total = TOTAL.matcher(page);
     if (total.find() && Long.parseLong(total.group(1)) > 0) {
       return 0;
     }
     for (Demo demo : DEMOS) {
-      String created = send("POST", "api/ocs/orders", demo.doctor(), orderJson(demo));
+      String created = gateway.send("POST", "api/ocs/orders", demo.doctor(), orderJson(demo));
       Matcher id = ID.matcher(created);
       if (!id.find()) {
         throw new IllegalStateException("no order id in " + created);
@@ -94,7 +83,7 @@ public final class DemoOrders {
           case "cancel" -> "{\"reason\":" + quote(step.text()) + "}";
           default -> "";
         };
-        send("POST", "api/ocs/orders/" + id.group(1) + "/" + step.action(), step.user(), body);
+        gateway.send("POST", "api/ocs/orders/" + id.group(1) + "/" + step.action(), step.user(), body);
       }
     }
     return DEMOS.size();
@@ -106,49 +95,6 @@ public final class DemoOrders {
     int created = new DemoOrders(url).seedIfEmpty();
     System.out.println(created == 0 ? "Orders exist already: no demo orders added."
         : "Added " + created + " demo orders through " + url);
-  }
-
-  private String send(String method, String path, String user, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT)
-        .header("Authorization", "Bearer " + token(user));
-    if (json == null) {
-      request.GET();
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    HttpResponse<String> response = call(request.build());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + " as " + user + ": " + response.statusCode() + " "
-          + response.body());
-    }
-    return response.body();
-  }
-
-  private String token(String user) {
-    return tokens.computeIfAbsent(user, u -> {
-      HttpRequest login = HttpRequest.newBuilder(gateway.resolve("auth/token")).timeout(TIMEOUT)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"username\":" + quote(u) + ",\"password\":" + quote(PASSWORD) + "}"))
-          .build();
-      HttpResponse<String> response = call(login);
-      Matcher token = TOKEN.matcher(response.body());
-      if (response.statusCode() != 200 || !token.find()) {
-        throw new IllegalStateException("demo user " + u + " cannot log in: " + response.statusCode());
-      }
-      return token.group(1);
-    });
-  }
-
-  private HttpResponse<String> call(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while seeding demo orders", e);
-    }
   }
 
   private static String orderJson(Demo demo) {

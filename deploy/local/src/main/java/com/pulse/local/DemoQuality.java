@@ -1,16 +1,9 @@
 package com.pulse.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,17 +23,13 @@ public final class DemoQuality {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
-  private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern TOTAL = Pattern.compile("\"totalItems\"\\s*:\\s*(\\d+)");
 
-  private final URI gateway;
-  private final HttpClient http;
-  private final Map<String, String> tokens = new HashMap<>();
+  private final DemoGateway gateway;
 
   /** @param gatewayUrl the gateway's base URL, e.g. {@code http://localhost:8080} */
   public DemoQuality(String gatewayUrl) {
-    this.gateway = URI.create(gatewayUrl.endsWith("/") ? gatewayUrl : gatewayUrl + "/");
-    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    this.gateway = new DemoGateway(gatewayUrl, TIMEOUT, "seeding the SPC demo");
   }
 
   /**
@@ -49,7 +38,7 @@ public final class DemoQuality {
    * @return how many products were created; 0 when products existed already
    */
   public int seedIfEmpty() {
-    Matcher total = TOTAL.matcher(send("GET", "api/spc/products", "qa.jung", null));
+    Matcher total = TOTAL.matcher(gateway.send("GET", "api/spc/products", "qa.jung", null));
     if (total.find() && Long.parseLong(total.group(1)) > 0) {
       return 0;
     }
@@ -59,8 +48,8 @@ public final class DemoQuality {
     long shaft = product("{\"code\":\"SHAFT-D20\",\"name\":\"20 mm shaft, bearing seat\",\"unit\":\"mm\","
         + "\"lsl\":19.95,\"usl\":20.05,\"target\":20.0,\"subgroupSize\":1}");
     record(shaft, drifting(20.0, 0.008, 25, 1, 14, 0.004, 20.06, 7));
-    send("POST", "api/spc/products/" + bolt + "/capability", "qa.jung", "{}");
-    send("POST", "api/spc/products/" + shaft + "/capability", "qa.jung", "{}");
+    gateway.send("POST", "api/spc/products/" + bolt + "/capability", "qa.jung", "{}");
+    gateway.send("POST", "api/spc/products/" + shaft + "/capability", "qa.jung", "{}");
     return 2;
   }
 
@@ -93,7 +82,7 @@ public final class DemoQuality {
   }
 
   private long product(String json) {
-    Matcher id = ID.matcher(send("POST", "api/spc/products", "qa.jung", json));
+    Matcher id = ID.matcher(gateway.send("POST", "api/spc/products", "qa.jung", json));
     if (!id.find()) {
       throw new IllegalStateException("no product id in the answer to " + json);
     }
@@ -103,53 +92,10 @@ public final class DemoQuality {
   private void record(long product, List<Double> values) {
     String body = values.stream().map(v -> "{\"value\":" + v + "}")
         .collect(Collectors.joining(",", "{\"measurements\":[", "]}"));
-    send("POST", "api/spc/products/" + product + "/measurements/batch", "op.han", body);
+    gateway.send("POST", "api/spc/products/" + product + "/measurements/batch", "op.han", body);
   }
 
   private static double round(double value) {
     return Double.parseDouble(String.format(Locale.ROOT, "%.4f", value));
-  }
-
-  private String send(String method, String path, String user, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT)
-        .header("Authorization", "Bearer " + token(user));
-    if (json == null) {
-      request.GET();
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    HttpResponse<String> response = call(request.build());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + " as " + user + ": " + response.statusCode() + " "
-          + response.body());
-    }
-    return response.body();
-  }
-
-  private String token(String user) {
-    return tokens.computeIfAbsent(user, u -> {
-      HttpRequest login = HttpRequest.newBuilder(gateway.resolve("auth/token")).timeout(TIMEOUT)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"username\":" + DemoOrders.quote(u) + ",\"password\":"
-              + DemoOrders.quote(DemoOrders.PASSWORD) + "}"))
-          .build();
-      HttpResponse<String> response = call(login);
-      Matcher token = TOKEN.matcher(response.body());
-      if (response.statusCode() != 200 || !token.find()) {
-        throw new IllegalStateException("demo user " + u + " cannot log in: " + response.statusCode());
-      }
-      return token.group(1);
-    });
-  }
-
-  private HttpResponse<String> call(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while seeding the SPC demo", e);
-    }
   }
 }

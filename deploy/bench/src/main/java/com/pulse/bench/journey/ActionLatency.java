@@ -116,9 +116,7 @@ final class ActionLatency {
           + "%n%n", count, exam);
       System.out.println(medians);
       System.out.println(runsTable);
-      System.out.println("CPU per action (ms), median of the runs, then each run:\n");
-      System.out.println(cpuTable.medians());
-      System.out.println(cpuTable.runs());
+      System.out.println(cpuTable.print(""));
     }
   }
 

@@ -118,9 +118,7 @@ final class BoardLatency {
           count, exam, calls);
       System.out.println(medians);
       System.out.println(runsTable);
-      System.out.println("CPU per call-next (ms), median of the runs, then each run:\n");
-      System.out.println(cpuTable.medians());
-      System.out.println(cpuTable.runs());
+      System.out.println(cpuTable.print(""));
     }
   }
 

@@ -76,9 +76,7 @@ final class SpcLatency {
         + "control%n%n", socketCount, outOfControlEvery);
     System.out.println(medians);
     System.out.println(runsTable);
-    System.out.println("CPU per value (ms), median of the runs, then each run:\n");
-    System.out.println(cpuTable.medians());
-    System.out.println(cpuTable.runs());
+    System.out.println(cpuTable.print(""));
   }
 
   private record Latency(int rate, double achieved, long accepted, long refused, long expected,

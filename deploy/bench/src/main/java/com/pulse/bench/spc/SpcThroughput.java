@@ -58,9 +58,7 @@ final class SpcThroughput {
     System.out.printf("%n### Ingest: %d clients in a closed loop over %d products%n%n", concurrency, productCount);
     System.out.println(medians);
     System.out.println(runsTable);
-    System.out.println("CPU per value (ms), median of the runs, then each run:\n");
-    System.out.println(cpuTable.medians());
-    System.out.println(cpuTable.runs());
+    System.out.println(cpuTable.print(""));
   }
 
   private record Ingested(long values, long requests, long refused, double seconds, Histogram micros) {

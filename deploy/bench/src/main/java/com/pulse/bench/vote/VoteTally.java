@@ -121,9 +121,7 @@ public final class VoteTally {
         warmup);
     System.out.println(Round.medians(employees, rounds));
     System.out.println(Round.table(rounds));
-    System.out.println("CPU per ballot (ms), median of the runs, then each run:\n");
-    System.out.println(cpuTable.medians());
-    System.out.println(cpuTable.runs());
+    System.out.println(cpuTable.print(""));
     System.exit(0); // runs the hook that stops the stack, whatever client threads are still alive
   }
 
