@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,16 +53,11 @@ final class LoadDriver {
 
   /** Sends {@code rate × duration} orders with codes {@code <prefix>-<n>}; waits for every answer. */
   Sent run(String prefix, int rate, Duration duration, Receivers receivers) {
-    long interval = 1_000_000_000L / rate;
-    long total = rate * duration.toSeconds();
+    OpenLoop loop = new OpenLoop(rate, duration);
+    long total = loop.total();
     Run run = new Run(receivers);
-    long start = System.nanoTime() + 20_000_000;
     for (long i = 0; i < total; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
+      long due = loop.awaitDue(i);
       String code = prefix + "-" + i;
       String body = "{\"patientId\":\"P-BENCH\",\"jobRole\":\"RIS\",\"orderCode\":\"" + code + "\"}";
       run.command(code, "ocs.order.created", due, post(orders, body, doctor), 201, created -> {
@@ -74,7 +68,7 @@ final class LoadDriver {
       });
     }
     run.answers.arriveAndAwaitAdvance();
-    double seconds = (System.nanoTime() - start) / 1e9;
+    double seconds = loop.elapsed() / 1e9;
     return new Sent(run.accepted.get(), run.rejected.get(), run.accepted.get() / seconds,
         run.answerTimes.getIntervalHistogram());
   }

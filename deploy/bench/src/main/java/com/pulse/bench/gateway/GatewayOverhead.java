@@ -1,5 +1,6 @@
 package com.pulse.bench.gateway;
 
+import com.pulse.bench.OpenLoop;
 import com.pulse.bench.GatewayTokens;
 import com.pulse.bench.Medians;
 import com.pulse.bench.Options;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -93,8 +93,8 @@ public final class GatewayOverhead {
   }
 
   private Result run(URI target, String bearer, int rate, Duration duration) throws InterruptedException {
-    long interval = 1_000_000_000L / rate;
-    long total = rate * duration.toSeconds();
+    OpenLoop loop = new OpenLoop(rate, duration);
+    long total = loop.total();
     Recorder latencies = new Recorder(3);
     AtomicLong ok = new AtomicLong();
     AtomicLong errors = new AtomicLong();
@@ -102,13 +102,8 @@ public final class GatewayOverhead {
     HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
         .header("Authorization", bearer).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
-    long start = System.nanoTime() + 20_000_000;
     for (long i = 0; i < total; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
+      long due = loop.awaitDue(i);
       answers.register();
       http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
         if (error == null && response.statusCode() == 201) {
@@ -121,7 +116,7 @@ public final class GatewayOverhead {
       });
     }
     answers.arriveAndAwaitAdvance();
-    double seconds = (System.nanoTime() - start) / 1e9;
+    double seconds = loop.elapsed() / 1e9;
     Histogram histogram = latencies.getIntervalHistogram();
     return new Result(histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
         ok.get() / seconds, errors.get());

@@ -1,5 +1,6 @@
 package com.pulse.bench.journey;
 
+import com.pulse.bench.OpenLoop;
 import com.pulse.bench.BenchHttp;
 import com.pulse.bench.CpuTable;
 import com.pulse.bench.FrameSockets;
@@ -138,18 +139,13 @@ final class ActionLatency {
    */
   private long[] drive(int rate, Duration duration, List<BenchPatients.Patient> patients, List<Cycle.Step> cycle,
       int[] step, ConcurrentLinkedQueue<Integer> idle, Map<String, Long> dueAt) throws InterruptedException {
-    long interval = 1_000_000_000L / rate;
-    long total = rate * duration.toSeconds();
+    OpenLoop loop = new OpenLoop(rate, duration);
+    long total = loop.total();
     AtomicLong accepted = new AtomicLong();
     AtomicLong refused = new AtomicLong();
     CountDownLatch answered = new CountDownLatch((int) total);
-    long start = System.nanoTime() + 20_000_000;
     for (long i = 0; i < total; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
+      long due = loop.awaitDue(i);
       Integer patient;
       long waitingSince = System.nanoTime();
       while ((patient = idle.poll()) == null) {
@@ -181,7 +177,7 @@ final class ActionLatency {
       });
     }
     answered.await(60, TimeUnit.SECONDS);
-    return new long[] {accepted.get(), refused.get(), System.nanoTime() - start};
+    return new long[] {accepted.get(), refused.get(), loop.elapsed()};
   }
 
   private static void settle(AtomicLong delivered) throws InterruptedException {

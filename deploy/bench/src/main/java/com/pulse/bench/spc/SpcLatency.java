@@ -1,5 +1,6 @@
 package com.pulse.bench.spc;
 
+import com.pulse.bench.OpenLoop;
 import com.pulse.bench.CpuTable;
 import com.pulse.bench.MarkdownTable;
 import com.pulse.bench.Medians;
@@ -12,7 +13,6 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /** Value → {@code spc.measurement.recorded} frame on quality screens, at fixed rates (open loop). */
 final class SpcLatency {
@@ -96,19 +96,14 @@ final class SpcLatency {
   /** Single POSTs on a fixed schedule; {accepted, refused, elapsed nanos}. */
   private long[] openLoop(long id, int rate, Duration duration, MeasurementFrames frames, Random random,
       int outOfControlEvery) throws InterruptedException {
-    long interval = 1_000_000_000L / rate;
-    long total = rate * duration.toSeconds();
+    OpenLoop loop = new OpenLoop(rate, duration);
+    long total = loop.total();
     AtomicLong accepted = new AtomicLong();
     AtomicLong refused = new AtomicLong();
     CountDownLatch answered = new CountDownLatch((int) total);
     String path = "/api/spc/products/" + id + "/measurements";
-    long start = System.nanoTime() + 20_000_000;
     for (long i = 0; i < total; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
+      long due = loop.awaitDue(i);
       double value = frames.expect(SpcProducts.value(random, i, outOfControlEvery), due);
       context.http().sendAsync(context.http().request("POST", path, context.operator(), "{\"value\":" + value + "}"))
           .whenComplete((response, error) -> {
@@ -122,7 +117,7 @@ final class SpcLatency {
           });
     }
     answered.await(60, TimeUnit.SECONDS);
-    return new long[] {accepted.get(), refused.get(), System.nanoTime() - start};
+    return new long[] {accepted.get(), refused.get(), loop.elapsed()};
   }
 
   private static double ms(long micros) {
