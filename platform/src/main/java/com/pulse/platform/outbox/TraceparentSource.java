@@ -12,11 +12,17 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The W3C trace context an event should carry: the current span's (the server span of the request being served,
- * which continues the {@code traceparent} the gateway sent, or a span the code started), so the event joins the
- * trace of the command that caused it and its consumers continue it. Without a tracer, the request's own
- * {@code traceparent} header as it came. Outside both, or when the header is malformed, {@link PulseEvents} starts a
- * fresh trace.
+ * The W3C trace context an event should carry, so it joins the trace of the command that caused it and its consumers
+ * continue it:
+ * <ol>
+ *   <li>the current span's, when it is recorded (tracing on: the server span that continues the gateway's
+ *       {@code traceparent}, or a span the code started);</li>
+ *   <li>else the request's own {@code traceparent} header as it came (tracing off: no span of this service is
+ *       recorded, so the event names the caller's span and keeps its sampled flag; pointing at an unrecorded span
+ *       would leave a hole in a trace the caller records, and its cleared flag would stop consumers recording);</li>
+ *   <li>else an unrecorded current span's (a span the code started, with tracing off);</li>
+ *   <li>else nothing, and {@link PulseEvents} starts a fresh trace (also when the header is malformed).</li>
+ * </ol>
  */
 final class TraceparentSource implements Supplier<String> {
 
@@ -31,15 +37,15 @@ final class TraceparentSource implements Supplier<String> {
 
   @Override
   public String get() {
-    String current = fromCurrentSpan();
-    return current != null ? current : fromRequest();
+    Span span = tracer == null || propagator == null ? null : tracer.currentSpan();
+    if (span != null && Boolean.TRUE.equals(span.context().sampled())) {
+      return traceparentOf(span);
+    }
+    String request = fromRequest();
+    return request != null || span == null ? request : traceparentOf(span);
   }
 
-  private String fromCurrentSpan() {
-    Span span = tracer == null || propagator == null ? null : tracer.currentSpan();
-    if (span == null) {
-      return null;
-    }
+  private String traceparentOf(Span span) {
     Map<String, String> headers = new HashMap<>(4);
     propagator.inject(span.context(), headers, Map::put);
     String traceparent = headers.get(PulseEvents.TRACEPARENT);

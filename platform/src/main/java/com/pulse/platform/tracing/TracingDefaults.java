@@ -15,9 +15,9 @@ import org.springframework.util.StringUtils;
  *   <li>With an endpoint: Boot's OTLP exporter gets it (Boot creates the exporter whenever its endpoint property is
  *       present, even empty, so it is set here only when there is one) and every new trace is sampled, unless
  *       {@code management.tracing.sampling.probability} says otherwise; a trace the caller sampled is followed.</li>
- *   <li>Without: the sampler is {@code always-off}. Trace context still flows (the request's trace id reaches the
- *       events it causes, in a span id of this service's own), but no span is recorded or exported, which costs next
- *       to nothing per request.</li>
+ *   <li>Without: the sampler is {@code always-off}. Trace context still flows (the request's {@code traceparent}
+ *       reaches the events it causes as it came, see the outbox's {@code TraceparentSource}), but no span is recorded
+ *       or exported, which costs next to nothing per request.</li>
  * </ul>
  * Below the service's own configuration, which may override each of these.
  */
