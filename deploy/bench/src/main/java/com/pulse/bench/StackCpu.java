@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +52,8 @@ public final class StackCpu {
     Map<Long, List<Long>> children = new HashMap<>();
     all.values().forEach(stat -> children.computeIfAbsent(stat.ppid(), p -> new ArrayList<>()).add(stat.pid()));
     Map<String, Double> millis = new LinkedHashMap<>();
-    roots.forEach((name, pid) -> millis.put(name, treeTicks(pid, all, children) * MILLIS_PER_TICK));
+    Set<Long> rootPids = Set.copyOf(roots.values());
+    roots.forEach((name, pid) -> millis.put(name, treeTicks(pid, all, children, rootPids) * MILLIS_PER_TICK));
     return millis;
   }
 
@@ -62,14 +64,20 @@ public final class StackCpu {
     return used;
   }
 
-  private static long treeTicks(long pid, Map<Long, ProcStat> all, Map<Long, List<Long>> children) {
+  /**
+   * A process with its descendants, but without those that have a column of their own: the benchmark launched the
+   * stack it measures, and counted the whole stack as its own until this.
+   */
+  static long treeTicks(long pid, Map<Long, ProcStat> all, Map<Long, List<Long>> children, Set<Long> roots) {
     ProcStat stat = all.get(pid);
     if (stat == null) {
       return 0;
     }
     long ticks = stat.ticks();
     for (long child : children.getOrDefault(pid, List.of())) {
-      ticks += treeTicks(child, all, children);
+      if (!roots.contains(child)) {
+        ticks += treeTicks(child, all, children, roots);
+      }
     }
     return ticks;
   }

@@ -17,12 +17,16 @@ import reactor.core.publisher.Mono;
 /**
  * Request rate per signed-in user, or per client IP without a token, and new WebSocket handshakes per caller:
  * over the limit the answer is 429 with {@code Retry-After}. Runs after token validation, so the user is known;
- * probes and metrics are never limited.
+ * probes, metrics and the public signing keys are never limited (every service fetches the keys from this address,
+ * a restarted notification-service dozens of times at once when a reconnect storm's handshakes arrive before its
+ * first fetch finished; limiting them turned those handshakes into 503s).
  */
 final class RateLimitFilter implements WebFilter, Ordered {
 
   static final String TOO_MANY_REQUESTS = "Too many requests; retry after the time in Retry-After.";
   static final String TOO_MANY_SOCKETS = "Too many new WebSocket connections; retry after the time in Retry-After.";
+
+  private static final String SIGNING_KEYS = "/.well-known/jwks.json";
 
   private final RateLimiters users;
   private final RateLimiters anonymous;
@@ -43,7 +47,8 @@ final class RateLimitFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+    String path = exchange.getRequest().getPath().value();
+    if (path.startsWith("/actuator/") || path.equals(SIGNING_KEYS)) {
       return chain.filter(exchange);
     }
     return exchange.getPrincipal()
