@@ -37,6 +37,8 @@ public final class LocalStack implements AutoCloseable {
   private PostgresServer postgres;
   private KafkaServer kafka;
   private StackLock lock;
+  /** Set once close() began: a process the start launches after that is stopped at once, not kept. */
+  private boolean closed;
   private StartupCacheTraining training;
 
   private LocalStack(LocalStackOptions options) {
@@ -50,6 +52,8 @@ public final class LocalStack implements AutoCloseable {
   public static LocalStack start(LocalStackOptions options) {
     LocalStack stack = new LocalStack(options);
     stack.lock = StackLock.acquire(options.dataDirectory());
+    // from the first process on: a launcher stopped mid-start (SIGTERM, Ctrl-C) must not leave Kafka or services behind
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "pulse-local-stack-stop"));
     try {
       stack.startAll();
       return stack;
@@ -92,8 +96,8 @@ public final class LocalStack implements AutoCloseable {
             .start(Duration.ofMinutes(1)));
     // both are awaited, and each kept once started, so a failure of one still stops the other (close())
     CompletableFuture.allOf(database, broker).exceptionally(failure -> null).join();
-    postgres = database.isCompletedExceptionally() ? null : database.join();
-    kafka = broker.isCompletedExceptionally() ? null : broker.join();
+    keep(database.isCompletedExceptionally() ? null : database.join(),
+        broker.isCompletedExceptionally() ? null : broker.join());
     database.join();
     broker.join();
 
@@ -111,12 +115,12 @@ public final class LocalStack implements AutoCloseable {
     // sign-outs travel to every service through the topic pulse.revocations
     routes.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     routes.putAll(options.gatewayEnvironment());
-    services.add(ServiceProcess.start("gateway", jar("gateway"), ports.gateway(),
+    keep(ServiceProcess.start("gateway", jar("gateway"), ports.gateway(),
         Map.of("spring.profiles.active", "local", "pulse.auth.issuer", issuer,
             "pulse.auth.key-file", data.resolve("gateway").resolve("signing-key.json").toString()),
         routes, logs));
     for (DomainService service : DomainService.ALL) {
-      services.add(ServiceProcess.start(service.module(), jar(service.module()), service.port().applyAsInt(ports),
+      keep(ServiceProcess.start(service.module(), jar(service.module()), service.port().applyAsInt(ports),
           with(tokens, "spring.datasource.url", postgres.jdbcUrl(service.database()),
               "spring.kafka.bootstrap-servers", kafka.bootstrapServers(), "server.address", LOOPBACK), Map.of(),
           logs));
@@ -125,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
     for (int port : ports.notification()) {
       instance++;
       String name = ports.notification().length == 1 ? "notification-service" : "notification-service-" + instance;
-      services.add(ServiceProcess.start(name, jar("notification-service"), port,
+      keep(ServiceProcess.start(name, jar("notification-service"), port,
           with(tokens, "spring.datasource.url", postgres.jdbcUrl("notification"),
               "spring.kafka.bootstrap-servers", kafka.bootstrapServers(), "server.address", LOOPBACK,
               // where the journey dialect forwards perform_action
@@ -134,8 +138,10 @@ public final class LocalStack implements AutoCloseable {
     CompletableFuture.allOf(services.stream()
         .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(STARTUP)))
         .toArray(CompletableFuture[]::new)).join();
-    if (StartupCache.trains()) {
-      training = StartupCacheTraining.start(services);
+    synchronized (this) {
+      if (!closed && StartupCache.trains()) {
+        training = StartupCacheTraining.start(services);
+      }
     }
   }
 
@@ -162,11 +168,33 @@ public final class LocalStack implements AutoCloseable {
     return all;
   }
 
-  /** Stops the services first (they flush to Kafka and the database), then Kafka, then PostgreSQL. */
+  private synchronized void keep(PostgresServer startedPostgres, KafkaServer startedKafka) {
+    postgres = startedPostgres;
+    kafka = startedKafka;
+    if (closed) {
+      close();
+      throw new IllegalStateException("the stack is stopping");
+    }
+  }
+
+  private synchronized void keep(ServiceProcess service) {
+    services.add(service);
+    if (closed) {
+      close();
+      throw new IllegalStateException("the stack is stopping");
+    }
+  }
+
+  /**
+   * Stops the services first (they flush to Kafka and the database), then Kafka, then PostgreSQL. Runs at most once
+   * per part: the launcher's exit calls it too, and a start still under way stops what it launches afterwards.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     if (training != null) {
       training.close();
+      training = null;
     }
     services.reversed().parallelStream().forEach(service -> {
       try {
@@ -178,9 +206,11 @@ public final class LocalStack implements AutoCloseable {
     services.clear();
     if (kafka != null) {
       kafka.stop();
+      kafka = null;
     }
     if (postgres != null) {
       postgres.close();
+      postgres = null;
     }
     if (lock != null) {
       lock.close();
