@@ -20,15 +20,13 @@ class PollService {
 
   private final PollStore polls;
   private final BallotStore ballots;
-  private final TallyStore tallyRows;
   private final TallyWriter tallies;
   private final Outbox outbox;
   private final Clock clock = Clock.systemUTC();
 
-  PollService(PollStore polls, BallotStore ballots, TallyStore tallyRows, TallyWriter tallies, Outbox outbox) {
+  PollService(PollStore polls, BallotStore ballots, TallyWriter tallies, Outbox outbox) {
     this.polls = polls;
     this.ballots = ballots;
-    this.tallyRows = tallyRows;
     this.tallies = tallies;
     this.outbox = outbox;
   }
@@ -63,7 +61,7 @@ class PollService {
     if (!current.open()) {
       throw PollProblems.alreadyClosed(current);
     }
-    tallyRows.lock(id);
+    tallies.holdForClose(id);
     polls.close(id, current.baseVersion() + 2, closedBy, now());
     Poll closed = polls.find(id).orElseThrow();
     List<PollOption> options = polls.options(id);

@@ -72,8 +72,16 @@ class TallyWriter {
   }
 
   /**
+   * In a close's transaction, which holds the poll's row: waits for a writer of this poll's tally and keeps others
+   * out until the close commits, so the final tally ({@link #writeFinal}) is the poll's last event.
+   */
+  void holdForClose(long pollId) {
+    store.lock(pollId);
+  }
+
+  /**
    * In a close's transaction, which holds the poll's row ({@code FOR UPDATE}) and its tally row ({@link
-   * TallyStore#lock}): the final tally, now, whatever the spacing. No ballot can follow it.
+   * #holdForClose}): the final tally, now, whatever the spacing. No ballot can follow it.
    */
   void writeFinal(Poll closed, Tally tally) {
     store.clearDue(closed.id());
