@@ -23,13 +23,14 @@ class ArchitectureTests {
 
   @ArchTest
   static final ArchRule eventsAreWrittenOnlyWhereThePollChanges = noClasses()
-      .that().doNotHaveSimpleName("PollService").and().doNotHaveSimpleName("Tallies")
+      .that().doNotHaveSimpleName("PollService").and().doNotHaveSimpleName("TallyWriter")
       .should().dependOnClassesThat().haveFullyQualifiedName("com.pulse.platform.outbox.Outbox")
-      .because("an event is appended in the transaction that changes the poll, under its row lock, and only there");
+      .because("an event is appended in the transaction that changes the poll or writes its tally, and only there");
 
   @ArchTest
   static final ArchRule onlyTheStoresTouchTheDatabase = noClasses()
       .that().doNotHaveSimpleName("PollStore").and().doNotHaveSimpleName("BallotStore")
+      .and().doNotHaveSimpleName("TallyStore")
       .should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
       .because("SQL lives in the stores; services hold the transactions");
 

@@ -8,6 +8,6 @@ import java.util.List;
  *
  * @param from the choices before; null for a first ballot
  * @param to the choices after; null for a retraction
- * @param version the poll's version after the change
+ * @param version the poll's version once this change and every one logged before it counted
  */
 record BallotChange(String empNo, String userId, List<Long> from, List<Long> to, Instant changedAt, long version) {}

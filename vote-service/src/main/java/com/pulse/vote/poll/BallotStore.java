@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-/** Ballots (one row per employee per poll) and their audit. Callers hold the poll's row lock. */
+/**
+ * Ballots (one row per employee per poll) and their audit. Callers hold the poll's row FOR SHARE and the voter's lock
+ * ({@link #lockVoter}).
+ */
 @Repository
 class BallotStore {
 
@@ -19,6 +22,16 @@ class BallotStore {
 
   BallotStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Until the transaction ends, the employee's changes of this poll's ballot run one at a time (a transaction-level
+   * advisory lock in the two-key space, which nothing else in this database uses): their "before" is always the last
+   * committed ballot, so the audit chains and the same ballot twice is recognised. Other voters are not held up.
+   */
+  void lockVoter(long pollId, String empNo) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtext(cast(? as text)), hashtext(?))").params(pollId, empNo)
+        .query((rs, row) -> true).list();
   }
 
   /** The employee's current choices, ascending, or empty when they hold no ballot. */
@@ -39,15 +52,19 @@ class BallotStore {
     jdbc.sql("delete from vote_ballot where poll_id = ? and emp_no = ?").params(pollId, empNo).update();
   }
 
-  void audit(long pollId, String empNo, String userId, List<Long> from, List<Long> to, Instant now, long version) {
-    jdbc.sql("insert into vote_ballot_audit (poll_id, emp_no, user_id, from_option_ids, to_option_ids, changed_at,"
-            + " poll_version) values (?, ?, ?, ?, ?, ?, ?)")
-        .params(pollId, empNo, userId, array(from), array(to), PollStore.time(now), version).update();
+  void audit(long pollId, String empNo, String userId, List<Long> from, List<Long> to, Instant now) {
+    jdbc.sql("insert into vote_ballot_audit (poll_id, emp_no, user_id, from_option_ids, to_option_ids, changed_at)"
+            + " values (?, ?, ?, ?, ?, ?)")
+        .params(pollId, empNo, userId, array(from), array(to), PollStore.time(now)).update();
   }
 
-  /** Every change of the poll's ballots, oldest first, at most {@code limit}. */
+  /**
+   * Every change of the poll's ballots, oldest first, at most {@code limit}; each with its place in the log as the
+   * poll's version once it and every change before it counted (1, the opening, plus its place).
+   */
   List<BallotChange> changes(long pollId, int limit) {
-    return jdbc.sql("select emp_no, user_id, from_option_ids, to_option_ids, changed_at, poll_version"
+    return jdbc.sql("select emp_no, user_id, from_option_ids, to_option_ids, changed_at,"
+            + " 1 + row_number() over (order by id) as poll_version"
             + " from vote_ballot_audit where poll_id = ? order by id limit ?")
         .params(pollId, limit)
         .query((rs, row) -> new BallotChange(rs.getString("emp_no"), rs.getString("user_id"),

@@ -3,16 +3,14 @@ package com.pulse.vote.poll;
 import java.time.Instant;
 
 /**
- * A poll's row (without its options).
+ * A poll's row (without its options, counts and voters: those are recounted from the ballots, {@link Tally}).
  *
- * @param version grows by one with every change of a ballot and at close; the sequence of the poll's events
- * @param totalVoters how many employees hold a ballot
- * @param talliedVersion the version the last {@code vote.poll.tallied} event carried (tallies are coalesced)
- * @param talliedAt when that event was written, or null when none was
+ * @param baseVersion the poll's own changes: 1 at open, 3 once closed; its version adds every ballot change
+ *     ({@link Tally#version()})
  */
 record Poll(long id, String title, PollKind kind, int maxChoices, ResultsVisibility resultsVisibility,
     PollStatus status, String createdBy, Instant createdAt, Instant closesAt, Instant closedAt, String closedBy,
-    long version, int totalVoters, long talliedVersion, Instant talliedAt) {
+    long baseVersion) {
 
   boolean open() {
     return status == PollStatus.OPEN;

@@ -38,16 +38,17 @@ final class PollEvents {
     record Count(long optionId, String label, Integer votes) {}
   }
 
-  static PollSnapshot snapshot(Poll poll, List<PollOption> options) {
+  static PollSnapshot snapshot(Poll poll, List<PollOption> options, long version) {
     return new PollSnapshot(poll.id(), poll.title(), poll.kind(), poll.status(), poll.maxChoices(),
         poll.resultsVisibility(), options.stream().map(o -> new PollSnapshot.Option(o.id(), o.label())).toList(),
-        poll.createdBy(), poll.createdAt(), poll.closesAt(), poll.closedAt(), poll.closedBy(), poll.version());
+        poll.createdBy(), poll.createdAt(), poll.closesAt(), poll.closedAt(), poll.closedBy(), version);
   }
 
-  static TallySnapshot tally(Poll poll, List<PollOption> options) {
+  static TallySnapshot tally(Poll poll, Tally tally) {
     boolean visible = poll.countsPublic();
-    return new TallySnapshot(poll.id(), poll.kind(), poll.status(), poll.version(), poll.totalVoters(), visible,
-        options.stream().map(o -> new TallySnapshot.Count(o.id(), o.label(), visible ? o.votes() : null)).toList());
+    return new TallySnapshot(poll.id(), poll.kind(), poll.status(), tally.version(), tally.totalVoters(), visible,
+        tally.options().stream()
+            .map(o -> new TallySnapshot.Count(o.optionId(), o.label(), visible ? o.votes() : null)).toList());
   }
 
   static Announcement opened(Poll poll, List<PollOption> options) {
@@ -55,8 +56,8 @@ final class PollEvents {
     return Announcement.to(POLLS).titled("Poll opened: " + poll.title(), options.size() + " options" + closes);
   }
 
-  static Announcement closed(Poll poll) {
-    return Announcement.to(POLLS).titled("Poll closed: " + poll.title(), poll.totalVoters() + " voters");
+  static Announcement closed(Poll poll, Tally tally) {
+    return Announcement.to(POLLS).titled("Poll closed: " + poll.title(), tally.totalVoters() + " voters");
   }
 
   static Announcement tallied(Poll poll) {

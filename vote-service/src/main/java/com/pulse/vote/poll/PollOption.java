@@ -1,4 +1,4 @@
 package com.pulse.vote.poll;
 
-/** One choice of a poll and how many ballots name it. */
-record PollOption(long id, String label, int votes) {}
+/** One choice of a poll (its count is in the poll's {@link Tally}). */
+record PollOption(long id, String label) {}

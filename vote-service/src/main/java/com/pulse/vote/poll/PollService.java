@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -19,11 +20,11 @@ class PollService {
 
   private final PollStore polls;
   private final BallotStore ballots;
-  private final Tallies tallies;
+  private final TallyWriter tallies;
   private final Outbox outbox;
   private final Clock clock = Clock.systemUTC();
 
-  PollService(PollStore polls, BallotStore ballots, Tallies tallies, Outbox outbox) {
+  PollService(PollStore polls, BallotStore ballots, TallyWriter tallies, Outbox outbox) {
     this.polls = polls;
     this.ballots = ballots;
     this.tallies = tallies;
@@ -39,14 +40,16 @@ class PollService {
     long id = polls.insert(request, maxChoices, visibility, createdBy, now());
     Poll poll = polls.find(id).orElseThrow();
     List<PollOption> options = polls.options(id);
-    outbox.append(EventType.VOTE_POLL_OPENED, Long.toString(id), poll.version(), PollEvents.snapshot(poll, options),
-        PollEvents.opened(poll, options));
-    return PollView.of(poll, options);
+    outbox.append(EventType.VOTE_POLL_OPENED, Long.toString(id), poll.baseVersion(),
+        PollEvents.snapshot(poll, options, poll.baseVersion()), PollEvents.opened(poll, options));
+    return PollView.of(poll, options, poll.baseVersion());
   }
 
   /**
    * Closes a poll: {@code vote.poll.closed} on {@code vote:polls} at the next version, then the final tally (now with
    * counts for everyone) on {@code vote:poll:{id}} at the one after, so the last tally a screen gets is the final one.
+   * The poll's row {@code FOR UPDATE} waits for every ballot in flight and makes every later one wait and then see the
+   * poll closed (409); its tally row waits for a tally writer, so the final tally is the poll's last event.
    *
    * @param closedBy the user who closes it, or null when it closes at its {@code closesAt}
    * @param check what the caller must be allowed to do, checked on the locked poll
@@ -58,14 +61,15 @@ class PollService {
     if (!current.open()) {
       throw PollProblems.alreadyClosed(current);
     }
-    polls.close(id, current.version() + 1, closedBy, now());
+    tallies.holdForClose(id);
+    polls.close(id, current.baseVersion() + 2, closedBy, now());
     Poll closed = polls.find(id).orElseThrow();
     List<PollOption> options = polls.options(id);
-    outbox.append(EventType.VOTE_POLL_CLOSED, Long.toString(id), closed.version(),
-        PollEvents.snapshot(closed, options), PollEvents.closed(closed));
-    polls.changed(id, closed.version() + 1, closed.totalVoters());
-    tallies.now(polls.find(id).orElseThrow());
-    return PollView.of(polls.find(id).orElseThrow(), options);
+    Tally tally = polls.recount(id);
+    outbox.append(EventType.VOTE_POLL_CLOSED, Long.toString(id), tally.version() - 1,
+        PollEvents.snapshot(closed, options, tally.version() - 1), PollEvents.closed(closed, tally));
+    tallies.writeFinal(closed, tally);
+    return PollView.of(closed, options, tally.version());
   }
 
   /** Open polls whose closing time has come (for the closer). */
@@ -74,14 +78,16 @@ class PollService {
     return polls.due(now(), 100);
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   Optional<PollView> find(long id) {
-    return polls.find(id).map(poll -> PollView.of(poll, polls.options(id)));
+    return polls.find(id).map(poll -> PollView.of(poll, polls.options(id), polls.versions(List.of(id)).get(id)));
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   List<PollView> list(PollStatus status) {
-    return polls.list(status, LIST_LIMIT).stream().map(poll -> PollView.of(poll, polls.options(poll.id()))).toList();
+    List<Poll> found = polls.list(status, LIST_LIMIT);
+    Map<Long, Long> versions = polls.versions(found.stream().map(Poll::id).toList());
+    return found.stream().map(poll -> PollView.of(poll, polls.options(poll.id()), versions.get(poll.id()))).toList();
   }
 
   /** The tally as {@code caller} may see it; one snapshot, so the version and the counts belong together. */
@@ -89,7 +95,7 @@ class PollService {
   StatsView stats(long id, com.pulse.identity.Caller caller) {
     Poll poll = polls.find(id).orElseThrow(() -> PollProblems.notFound(id));
     List<Long> mine = PollAccess.mayVote(caller) ? ballots.choices(id, caller.empNo()).orElse(null) : null;
-    return StatsView.of(poll, polls.options(id), mine, PollAccess.seesCounts(caller, poll, mine));
+    return StatsView.of(poll, polls.recount(id), mine, PollAccess.seesCounts(caller, poll, mine));
   }
 
   @Transactional(readOnly = true)

@@ -10,9 +10,10 @@ record PollView(long id, String title, PollKind kind, PollStatus status, int max
 
   record Option(long id, String label) {}
 
-  static PollView of(Poll poll, List<PollOption> options) {
+  /** {@code version}: the poll's version now ({@link Tally#version()}). */
+  static PollView of(Poll poll, List<PollOption> options, long version) {
     return new PollView(poll.id(), poll.title(), poll.kind(), poll.status(), poll.maxChoices(),
         poll.resultsVisibility(), options.stream().map(o -> new Option(o.id(), o.label())).toList(),
-        poll.createdBy(), poll.createdAt(), poll.closesAt(), poll.closedAt(), poll.closedBy(), poll.version());
+        poll.createdBy(), poll.createdAt(), poll.closesAt(), poll.closedAt(), poll.closedBy(), version);
   }
 }

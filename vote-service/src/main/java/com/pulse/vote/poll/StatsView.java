@@ -14,10 +14,10 @@ record StatsView(long pollId, PollStatus status, int totalVoters, boolean result
 
   record Count(long optionId, String label, Integer votes) {}
 
-  static StatsView of(Poll poll, List<PollOption> options, List<Long> myBallot, boolean visible) {
-    return new StatsView(poll.id(), poll.status(), poll.totalVoters(), visible,
-        options.stream().map(o -> new Count(o.id(), o.label(), visible ? o.votes() : null)).toList(), myBallot,
-        poll.version());
+  static StatsView of(Poll poll, Tally tally, List<Long> myBallot, boolean visible) {
+    return new StatsView(poll.id(), poll.status(), tally.totalVoters(), visible,
+        tally.options().stream().map(o -> new Count(o.optionId(), o.label(), visible ? o.votes() : null)).toList(),
+        myBallot, tally.version());
   }
 
   /** Strong ETag: the version, marked when counts are hidden (a caller who votes or a close changes both). */

@@ -17,9 +17,10 @@ record VoteProperties(@DefaultValue("false") boolean employeesMayCreate, @Defaul
 
   /**
    * @param maxPerSecond at most this many {@code vote.poll.tallied} events per poll per second
-   * @param flushInterval how often polls whose tally was held back are looked for
+   * @param flushInterval how often polls with changes not yet tallied are looked for: a lone ballot reaches screens
+   *     within this (plus delivery), the last of a burst within the spacing plus this
    */
-  record Tally(@DefaultValue("5") int maxPerSecond, @DefaultValue("50ms") Duration flushInterval) {
+  record Tally(@DefaultValue("10") int maxPerSecond, @DefaultValue("25ms") Duration flushInterval) {
 
     Tally {
       if (maxPerSecond < 1) {
