@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,14 +107,19 @@ class JourneyEndToEndTests {
     return JSON.readTree(board.body());
   }
 
-  /** Takes the demo patients forward through the table until each is UNREGISTERED again (home). */
+  /**
+   * Takes the demo patients forward through the table until each is UNREGISTERED again (home). One at home stays
+   * there, so later rounds ask only about the others (the nurse's requests stay well inside her rate limit).
+   */
   private static void walkHome(DemoJourney demo) {
+    List<String> away = new ArrayList<>(DemoJourney.PATIENTS);
     for (int round = 0; round < 20; round++) {
-      boolean home = true;
-      for (String patient : DemoJourney.PATIENTS) {
+      for (String patient : List.copyOf(away)) {
         JsonNode journey = JSON.readTree(demo.journey(patient));
         String state = journey.path("journey_state").asString();
-        home &= state.equals("UNREGISTERED");
+        if (state.equals("UNREGISTERED")) {
+          away.remove(patient);
+        }
         switch (state) {
           case "ARRIVED" -> demo.act(patient, "register", null);
           case "REGISTERED" -> demo.act(patient, "confirm_arrival", "{\"exam_id\":\"BLOOD\"}");
@@ -130,7 +136,7 @@ class JourneyEndToEndTests {
           default -> { }
         }
       }
-      if (home) {
+      if (away.isEmpty()) {
         return;
       }
     }
