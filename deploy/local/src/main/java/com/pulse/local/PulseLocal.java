@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code --notification-instances=N} runs N notification-service instances behind the gateway (default 1);
  * {@code --demo-data} seeds a handful of orders in every status through the API when there are none, SPC's demo
  * products (a baseline, then a drift that raises every alert type) when there are no products, and opens a
- * lunch-place poll and a menu poll when none is open, and plays a morning at the hospital when the demo patients are
- * at home ({@link DemoJourney}); {@code --monitoring} also starts Prometheus (when the
+ * lunch-place poll and a menu poll when none is open, and plays a busy morning at the hospital when the demo
+ * patients are at home ({@link DemoJourney}); {@code --monitoring} also starts Prometheus (when the
  * {@code prometheus} binary is installed) scraping every process with Pulse's alert rules loaded;
  * {@code --no-startup-cache} starts every service from its plain jar ({@link StartupCache}: by default a service
  * starts from the JDK's AOT cache its first start on this build trained in the background).
@@ -95,7 +95,7 @@ public final class PulseLocal {
       System.out.println(polls == 0 ? "Open polls exist already: no demo polls added." : "Demo polls opened: " + polls);
       int patients = new DemoJourney(stack.gatewayUrl()).seedIfEmpty();
       System.out.println(patients == 0 ? "Demo patients are on their way already: no demo morning added."
-          : "Demo morning: " + patients + " patients in the XRAY, BLOOD and CT queues");
+          : "Demo morning: " + patients + " patients on their way through the XRAY, BLOOD and CT queues");
     }
     System.out.println(banner(stack, (System.nanoTime() - started) / 1_000_000_000.0));
     stopped.await();
@@ -124,6 +124,7 @@ public final class PulseLocal {
           Gateway         %s   REST %s/api/ocs/orders   WebSocket %s/ws?access_token=...
           Demo users      password "pulse": %s
           Get a token     curl -s -X POST %s/auth/token -H 'Content-Type: application/json' -d '{"username":"dr.kim","password":"pulse"}'
+          Demo patients   kiosk: curl -s -X POST %s/auth/simple-login -H 'Content-Type: application/json' -d '{"phoneLast4":"1003","birthDate":"1990-09-09"}' (README: Demo patients)
           Processes       %s
           PostgreSQL      localhost:%d (databases %s, user postgres/postgres)
           Kafka           %s
@@ -132,7 +133,7 @@ public final class PulseLocal {
           Start-up cache  %s
         Press Ctrl-C to stop everything.
         """.formatted(seconds, gateway, gateway, gateway.replace("http", "ws"), String.join(", ", DEMO_USERS),
-        gateway, services.toString().trim(), o.ports().postgres(), String.join(", ", LocalStack.DATABASES),
+        gateway, gateway, services.toString().trim(), o.ports().postgres(), String.join(", ", LocalStack.DATABASES),
         stack.kafkaBootstrapServers(), o.dataDirectory(),
         o.keepData() ? "kept from the last run" : "fresh; --keep-data keeps it next time",
         o.dataDirectory().resolve("logs"), startupCache(stack));

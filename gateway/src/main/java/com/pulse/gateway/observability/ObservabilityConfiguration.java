@@ -1,5 +1,7 @@
 package com.pulse.gateway.observability;
 
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,9 +9,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
 
+  /** With a tracer (GatewayTracingDefaults: only when tracing is on) the server span's context goes downstream. */
   @Bean
-  RequestIdFilter requestIdFilter() {
-    return new RequestIdFilter();
+  RequestIdFilter requestIdFilter(ObjectProvider<Tracer> tracer) {
+    Tracer configured = tracer.getIfAvailable();
+    return new RequestIdFilter(configured != null && configured != Tracer.NOOP);
   }
 
   @Bean

@@ -4,10 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.gateway.GatewayTestBase;
 import com.pulse.testsupport.TestUser;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 
 class RequestIdTests extends GatewayTestBase {
+
+  @Autowired ApplicationContext context;
+
+  @Test
+  void withTracingOffTheGatewayHasNoTracerSoRequestsPayNothingForIt() {
+    assertThat(context.getBeanProvider(Tracer.class).getIfAvailable()).isNull();
+    assertThat(context.getBeansOfType(ObservationHandler.class).values())
+        .noneMatch(handler -> handler.getClass().getName().startsWith("io.micrometer.tracing"));
+  }
 
   @Test
   void aCallersRequestIdAndTraceContextAreEchoedAndSentDownstream() {

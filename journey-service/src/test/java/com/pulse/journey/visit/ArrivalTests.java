@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.testsupport.PulseIntegrationTest;
 import com.pulse.testsupport.TestUser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 /** NFC tags and their QR fallback (the demo hospital's tags are there: demo data is on in tests). */
 @PulseIntegrationTest
 class ArrivalTests {
+
+  private static final TestUser GATEWAY = new TestUser("gateway", "Gateway", List.of("SERVICE"), null, null, null);
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -63,6 +75,44 @@ class ArrivalTests {
     JsonNode me = ok(new JourneyClient(port, jdbc).get("/api/journey/patients/1001", TestUser.NURSE_YOON));
 
     assertThat(me.path("appointments").findValuesAsString("exam_id")).containsExactly("XRAY", "BLOOD");
+  }
+
+  @Test
+  void everyDocumentedDemoPatientSignsInAloneAtTheKioskAndHasTheirAppointmentsToday() throws IOException {
+    JourneyClient api = new JourneyClient(port, jdbc);
+    List<DocumentedPatient> service = DocumentedPatient.in(Path.of("README.md"));
+    List<DocumentedPatient> root = DocumentedPatient.in(Path.of("..", "README.md"));
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+
+    assertThat(service).as("journey-service's table").hasSizeGreaterThanOrEqualTo(30);
+    assertThat(service).as("the root README lists some of them, the same way").containsAll(root).isNotEmpty();
+    for (DocumentedPatient p : service) {
+      JsonNode match = ok(api.post("/internal/journey/simple-login",
+          "{\"phoneLast4\":\"" + p.phoneLast4() + "\",\"birthDate\":\"" + p.birthDate() + "\"}", GATEWAY));
+      assertThat(match.path("patientId").asString()).as("kiosk login of " + p).isEqualTo(p.id());
+      JsonNode appointments = ok(api.get("/api/journey/patients/" + p.id(), TestUser.NURSE_YOON)).path("appointments");
+      assertThat(appointments.findValuesAsString("exam_id")).as("appointments of " + p)
+          .containsExactlyInAnyOrderElementsOf(p.exams());
+      assertThat(appointments.findValuesAsString("scheduled_at")).as("appointments of " + p)
+          .allSatisfy(at -> assertThat(Instant.parse(at).atZone(ZoneId.of("Asia/Seoul")).toLocalDate())
+              .isEqualTo(today));
+    }
+    assertThat(api.post("/internal/journey/simple-login", "{\"phoneLast4\":\"2002\",\"birthDate\":\"1975-05-05\"}",
+        GATEWAY).statusCode()).as("the documented twins").isEqualTo(409);
+  }
+
+  /** A row of a README's demo patient table: {@code | `1001` | 김민수 | `1001` | `1980-01-01` | XRAY 09:00, ... |}. */
+  record DocumentedPatient(String id, String phoneLast4, LocalDate birthDate, List<String> exams) {
+
+    private static final Pattern ROW = Pattern.compile(
+        "^\\| `(\\d{4})` \\| [^|]+ \\| `(\\d{4})` \\| `(\\d{4}-\\d{2}-\\d{2})` \\| ([^|]+) \\|");
+
+    static List<DocumentedPatient> in(Path readme) throws IOException {
+      return Files.readAllLines(readme).stream().map(ROW::matcher).filter(Matcher::find)
+          .map(m -> new DocumentedPatient(m.group(1), m.group(2), LocalDate.parse(m.group(3)),
+              Stream.of(m.group(4).split(",")).map(a -> a.strip().split(" ")[0]).toList()))
+          .toList();
+    }
   }
 
   @Test

@@ -69,12 +69,15 @@ public class OutboxAutoConfiguration {
   @Bean
   @ConditionalOnProperty(name = "pulse.outbox.relay-enabled", matchIfMissing = true)
   OutboxRelay outboxRelay(JdbcConnectionDetails database, KafkaProperties kafka, OutboxMetrics metrics,
-      OutboxProperties properties) {
+      OutboxProperties properties, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+      Environment env) {
     Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
     producer.putAll(properties.producer());
+    PublishTracing tracing = PublishTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable(),
+        env.getProperty("management.opentelemetry.tracing.sampler"));
     return new OutboxRelay(
         RelayConnections.of(database.getJdbcUrl(), database.getUsername(), database.getPassword()),
-        OutboxPublisher.create(producer, metrics::stalled), metrics, properties);
+        OutboxPublisher.create(producer, metrics::stalled, tracing), metrics, properties);
   }
 
   /** Depends on the store, so the shedlock table (migrated with the outbox's schema) exists before it runs. */

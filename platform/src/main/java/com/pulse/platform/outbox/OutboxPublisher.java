@@ -1,6 +1,7 @@
 package com.pulse.platform.outbox;
 
 import com.pulse.events.EventHeaders;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,26 +68,33 @@ final class OutboxPublisher implements AutoCloseable {
   private final Runnable onStall;
   private final Duration stallReport;
   private final Duration giveUp;
+  private final PublishTracing tracing;
   private Producer<String, byte[]> producer;
 
-  OutboxPublisher(Supplier<Producer<String, byte[]>> producers, Runnable onStall) {
-    this(producers, onStall, STALL_REPORT, GIVE_UP);
+  OutboxPublisher(Supplier<Producer<String, byte[]>> producers, Runnable onStall, PublishTracing tracing) {
+    this(producers, onStall, STALL_REPORT, GIVE_UP, tracing);
   }
 
   OutboxPublisher(Supplier<Producer<String, byte[]>> producers, Runnable onStall, Duration stallReport,
       Duration giveUp) {
+    this(producers, onStall, stallReport, giveUp, PublishTracing.OFF);
+  }
+
+  private OutboxPublisher(Supplier<Producer<String, byte[]>> producers, Runnable onStall, Duration stallReport,
+      Duration giveUp, PublishTracing tracing) {
     this.producers = producers;
     this.onStall = onStall;
     this.stallReport = stallReport;
     this.giveUp = giveUp;
+    this.tracing = tracing;
   }
 
-  static OutboxPublisher create(Map<String, Object> configured, Runnable onStall) {
+  static OutboxPublisher create(Map<String, Object> configured, Runnable onStall, PublishTracing tracing) {
     Map<String, Object> config = new HashMap<>(DEFAULTS);
     config.putAll(configured);
     config.putAll(GUARANTEES);
     return new OutboxPublisher(() -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
-        onStall);
+        onStall, tracing);
   }
 
   /**
@@ -98,20 +106,28 @@ final class OutboxPublisher implements AutoCloseable {
       producer = producers.get();
     }
     List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+    // one publish span per sent row, ended at its acknowledgement; none at all while tracing is off
+    List<Span> spans = tracing.on() ? new ArrayList<>(rows.size()) : null;
     Throwable error = null;
     for (PendingEvent row : rows) {
+      Span span = spans == null ? null : tracing.start(row);
       Future<RecordMetadata> send;
       try {
-        send = producer.send(record(row));
+        send = producer.send(record(row, tracing.traceparent(span, row)));
       } catch (RuntimeException refused) {
+        PublishTracing.end(span, refused);
         error = refused;
         break;
       }
       if (send.isDone() && failure(send) != null) {
         error = failure(send);
+        PublishTracing.end(span, error);
         break;
       }
       sends.add(send);
+      if (spans != null) {
+        spans.add(span);
+      }
     }
     List<PendingEvent> published = new ArrayList<>(sends.size());
     List<PendingEvent> failed = new ArrayList<>();
@@ -122,6 +138,9 @@ final class OutboxPublisher implements AutoCloseable {
       Throwable refused = givenUp ? (send.isDone() ? failure(send) : new TimeoutException("given up"))
           : await(send);
       givenUp |= refused instanceof TimeoutException;
+      if (spans != null) {
+        PublishTracing.end(spans.get(i), refused);
+      }
       if (refused == null) {
         published.add(rows.get(i));
       } else {
@@ -170,13 +189,14 @@ final class OutboxPublisher implements AutoCloseable {
     }
   }
 
-  private static ProducerRecord<String, byte[]> record(PendingEvent row) {
+  /** @param traceparent the record's trace context: the publish span's, or the one stored with the event */
+  private static ProducerRecord<String, byte[]> record(PendingEvent row, String traceparent) {
     RecordHeaders headers = new RecordHeaders();
     headers.add(EventHeaders.ID, bytes(row.eventId().toString()));
     headers.add(EventHeaders.TYPE, bytes(row.type()));
     headers.add(EventHeaders.CONTENT_TYPE, bytes(EventHeaders.CLOUDEVENTS_JSON));
-    if (row.traceparent() != null) {
-      headers.add(EventHeaders.TRACEPARENT, bytes(row.traceparent()));
+    if (traceparent != null) {
+      headers.add(EventHeaders.TRACEPARENT, bytes(traceparent));
     }
     return new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers);
   }

@@ -148,7 +148,8 @@ class OutboxRelayResilienceTests {
     TestInfrastructure infrastructure = TestInfrastructure.shared().orElseThrow();
     RelayConnections connections = RelayConnections.of(dataSource.getJdbcUrl(), infrastructure.databaseUser(),
         infrastructure.databasePassword());
-    return new OutboxRelay(connections, OutboxPublisher.create(producer, metrics::stalled), metrics, properties);
+    return new OutboxRelay(connections, OutboxPublisher.create(producer, metrics::stalled, PublishTracing.OFF),
+        metrics, properties);
   }
 
   private static List<String> aggregates(int count) {
