@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.pulse.testsupport.PulseIntegrationTest;
+import com.pulse.testsupport.TestUser;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +123,29 @@ class BatchIngestTests {
         .hasSize(125);
     assertThat(jdbc.sql("select event_sequence from spc_product where id = ?").param(id).query(Long.class).single())
         .isEqualTo(events.size());
+  }
+
+  @Test
+  void measuredAtIsStoredToTheMicrosecondFromYear1To9999() throws Exception {
+    SpcClient api = new SpcClient(port, jdbc);
+    long id = api.product(1);
+    // 1500: before the Gregorian reform, where java.util.Date's calendar and PostgreSQL's differ
+    List<String> times = List.of("2026-11-22T09:00:00.123456Z", "1999-12-31T23:59:59.999999Z", "1500-06-01T00:00:00Z",
+        "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z");
+    String body = times.stream().map(t -> "{\"value\":10,\"measuredAt\":\"" + t + "\"}")
+        .collect(java.util.stream.Collectors.joining(",", "{\"measurements\":[", "]}"));
+    assertThat(api.post("/api/spc/products/" + id + "/measurements/batch", body, TestUser.OP_HAN).statusCode())
+        .isEqualTo(201);
+
+    // seconds since the epoch as PostgreSQL counts them (proleptic Gregorian, as Instant does), exactly
+    List<BigDecimal> stored = jdbc.sql("select extract(epoch from measured_at) from spc_measurement "
+        + "where product_id = ? order by id").param(id).query(BigDecimal.class).list();
+    assertThat(stored).hasSize(times.size());
+    for (int i = 0; i < times.size(); i++) {
+      Instant expected = Instant.parse(times.get(i));
+      assertThat(stored.get(i)).as(times.get(i)).isEqualByComparingTo(
+          BigDecimal.valueOf(expected.getEpochSecond()).add(BigDecimal.valueOf(expected.getNano(), 9)));
+    }
   }
 
   @Test

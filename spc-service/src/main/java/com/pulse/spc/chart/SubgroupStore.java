@@ -4,11 +4,14 @@ import com.pulse.spc.statistics.Subgroup;
 import com.pulse.spc.statistics.Violation;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,7 +124,7 @@ class SubgroupStore {
       versions[i] = row.limitVersion();
       withinControl[i] = row.withinControl();
       violations[i] = JSON.writeValueAsString(row.violations());
-      completedAt[i] = row.completedAt() == null ? null : row.completedAt().toString();
+      completedAt[i] = row.completedAt() == null ? null : timestamp(row.completedAt());
       i++;
     }
     jdbc.sql("""
@@ -157,7 +160,7 @@ class SubgroupStore {
       samples[i] = value.sample();
       numbers[i] = value.value();
       withinSpec[i] = value.withinSpec();
-      measuredAt[i] = value.measuredAt().toString();
+      measuredAt[i] = timestamp(value.measuredAt());
       position.put(place(value.subgroup(), value.sample()), i);
     }
     long[] ids = new long[size];
@@ -173,6 +176,16 @@ class SubgroupStore {
         .params(productId, Timestamp.from(now), by, subgroups, samples, numbers, withinSpec, measuredAt)
         .query((row, i) -> ids[position.get(place(row.getLong(2), row.getInt(3)))] = row.getLong(1)).list();
     return ids;
+  }
+
+  /**
+   * An instant as PostgreSQL reads a timestamptz, for the arrays above: UTC, to the microsecond, years 0001–9999
+   * ({@link Measurements#check}); not {@link Instant#toString}, whose ISO year is not the calendar PostgreSQL reads.
+   */
+  static String timestamp(Instant instant) {
+    LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d.%06d+00", utc.getYear(), utc.getMonthValue(),
+        utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond(), utc.getNano() / 1000);
   }
 
   /** A value's place in its product's chart, as one number (at most 25 samples per subgroup). */
