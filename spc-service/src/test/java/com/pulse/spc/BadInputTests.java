@@ -63,6 +63,21 @@ class BadInputTests {
     assertThat(api.measurements(id)).isZero();
   }
 
+  @ParameterizedTest(name = "measuredAt {0}")
+  @ValueSource(strings = {"-0043-03-15T12:00:00Z", "0000-12-31T23:59:59.999999Z", "+10000-01-01T00:00:00Z"})
+  void aTimeOutsideTheYears1To9999IsRefusedNamingIt(String measuredAt) throws Exception {
+    SpcClient api = new SpcClient(port, jdbc);
+    long id = api.product(1);
+
+    HttpResponse<String> answer = api.post("/api/spc/products/" + id + "/measurements/batch",
+        "{\"measurements\":[{\"value\":10},{\"value\":10.1,\"measuredAt\":\"" + measuredAt + "\"}]}",
+        TestUser.OP_HAN);
+
+    assertThat(field(problem(answer, 400))).isEqualTo("measurements[1].measuredAt");
+    assertThat(api.measurements(id)).isZero();
+    assertThat(api.outboxEvents(id)).isZero();
+  }
+
   @Test
   void aBatchOfMoreThan1000IsRefused() throws Exception {
     SpcClient api = new SpcClient(port, jdbc);

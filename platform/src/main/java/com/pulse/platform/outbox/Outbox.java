@@ -50,6 +50,19 @@ public class Outbox {
    *     validation on) for an event that breaks its schema
    */
   public UUID append(EventType type, String aggregateId, long sequence, Object data, Announcement announcement) {
+    Prepared event = prepare(type, aggregateId, sequence, data, announcement);
+    store.insert(event);
+    return event.id();
+  }
+
+  /**
+   * Builds, checks and serializes an event as {@link #append} does, without writing it: a command that produces many
+   * events writes them with one {@link #appendAll} instead of one statement each.
+   *
+   * @throws IllegalStateException as {@link #append} does
+   */
+  public Prepared prepare(EventType type, String aggregateId, long sequence, Object data,
+      Announcement announcement) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("Outbox.append needs the transaction that changes " + aggregateId);
     }
@@ -74,9 +87,24 @@ public class Outbox {
         throw new IllegalStateException(type.type() + " event breaks its schema: " + violations);
       }
     }
-    UUID id = UUID.fromString(event.getId());
-    store.insert(id, type.topic(), aggregateId, type.type(), sequence, payload,
+    return new Prepared(UUID.fromString(event.getId()), type.topic(), aggregateId, type.type(), sequence, payload,
         (String) event.getExtension(PulseEvents.TRACEPARENT));
-    return id;
   }
+
+  /**
+   * Writes prepared events in the current transaction in one statement, in the list's order (the relay publishes in
+   * that order). They reach Kafka after, and only if, the transaction commits.
+   */
+  public void appendAll(List<Prepared> events) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("Outbox.appendAll needs the transaction that made the changes");
+    }
+    if (!events.isEmpty()) {
+      store.insertAll(events);
+    }
+  }
+
+  /** An event ready to be written: what {@code pulse_outbox} holds of it. */
+  public record Prepared(UUID id, String topic, String key, String type, long sequence, byte[] payload,
+      String traceparent) {}
 }

@@ -23,12 +23,46 @@ final class OutboxStore {
   }
 
   /** Runs in the caller's transaction (the JdbcClient shares the transaction-bound connection). */
-  void insert(UUID eventId, String topic, String key, String type, long sequence, byte[] payload,
-      String traceparent) {
+  void insert(Outbox.Prepared event) {
     jdbc.sql("""
             insert into pulse_outbox (event_id, topic, message_key, event_type, sequence, payload, traceparent)
             values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(eventId, topic, key, type, sequence, payload, traceparent)
+        .params(event.id(), event.topic(), event.key(), event.type(), event.sequence(), event.payload(),
+            event.traceparent())
+        .update();
+  }
+
+  /**
+   * Many rows in one statement, in the caller's transaction: the columns as arrays, rows numbered so the identity
+   * (the relay's publishing order) follows the list.
+   */
+  void insertAll(List<Outbox.Prepared> events) {
+    int size = events.size();
+    String[] ids = new String[size];
+    String[] topics = new String[size];
+    String[] keys = new String[size];
+    String[] types = new String[size];
+    long[] sequences = new long[size];
+    byte[][] payloads = new byte[size][];
+    String[] traceparents = new String[size];
+    for (int i = 0; i < size; i++) {
+      Outbox.Prepared event = events.get(i);
+      ids[i] = event.id().toString();
+      topics[i] = event.topic();
+      keys[i] = event.key();
+      types[i] = event.type();
+      sequences[i] = event.sequence();
+      payloads[i] = event.payload();
+      traceparents[i] = event.traceparent();
+    }
+    jdbc.sql("""
+            insert into pulse_outbox (event_id, topic, message_key, event_type, sequence, payload, traceparent)
+            select e.event_id, e.topic, e.message_key, e.event_type, e.sequence, e.payload, e.traceparent
+            from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                cast(? as bigint[]), cast(? as bytea[]), cast(? as text[])) with ordinality
+                as e(event_id, topic, message_key, event_type, sequence, payload, traceparent, position)
+            order by e.position""")
+        .params(ids, topics, keys, types, sequences, payloads, traceparents)
         .update();
   }
 

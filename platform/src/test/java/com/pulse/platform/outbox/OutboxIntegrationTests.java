@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PulseIntegrationTest
 class OutboxIntegrationTests {
@@ -46,6 +47,7 @@ class OutboxIntegrationTests {
   @Autowired OutboxJanitor janitor;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired TransactionTemplate transactions;
 
   private TopicReader reader;
 
@@ -105,6 +107,44 @@ class OutboxIntegrationTests {
         .isZero();
     assertThat(jdbc.sql("select count(*) from pulse_outbox where convert_from(payload, 'UTF8') like '%ROLLED-BACK%'")
         .query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void appendsManyEventsInOneStatementInTheListsOrder() {
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    List<UUID> order = List.of(first, second, first, first, second);
+    List<UUID> eventIds = transactions.execute(status -> {
+      long[] versions = new long[2];
+      List<Outbox.Prepared> events = order.stream().map(aggregate -> outbox.prepare(EventType.OCS_ORDER_CREATED,
+          aggregate.toString(), ++versions[aggregate.equals(first) ? 0 : 1], Widgets.order(aggregate, "MANY", "dr.kim"),
+          Widgets.ALL)).toList();
+      outbox.appendAll(events);
+      return events.stream().map(Outbox.Prepared::id).toList();
+    });
+
+    assertThat(jdbc.sql("select event_id from pulse_outbox where message_key in (?, ?) order by id")
+        .params(first.toString(), second.toString()).query(UUID.class).list()).containsExactlyElementsOf(eventIds);
+    List<ConsumerRecord<String, byte[]>> records = reader.await(order.size(),
+        r -> r.key().equals(first.toString()) || r.key().equals(second.toString()), WAIT);
+    assertThat(records).extracting(r -> PulseEvents.deserialize(r.value()).getSubject() + "/"
+        + PulseEvents.sequenceOf(PulseEvents.deserialize(r.value())))
+        .containsExactlyInAnyOrder(first + "/1", second + "/1", first + "/2", first + "/3", second + "/2");
+    for (UUID aggregate : List.of(first, second)) {
+      assertThat(records.stream().filter(r -> r.key().equals(aggregate.toString()))
+          .map(r -> PulseEvents.sequenceOf(PulseEvents.deserialize(r.value()))).toList())
+          .as("%s in consumption order", aggregate).isSorted();
+    }
+  }
+
+  @Test
+  void refusesToAppendManyOutsideATransaction() {
+    assertThatThrownBy(() -> outbox.prepare(EventType.OCS_ORDER_CREATED, "x", 1, Map.of(), Widgets.ALL))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("needs the transaction");
+    assertThatThrownBy(() -> outbox.appendAll(List.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("needs the transaction");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,15 +39,25 @@ class AlertRepository {
     String conflict = alert.manual() ? "" : """
          on conflict (product_id, alert_type, coalesce(test, 0)) where status = 'OPEN' and not manual
          do update set repeat_count = spc_alert.repeat_count + 1, last_seen_at = excluded.last_seen_at""";
-    Object[] inserted = jdbc.sql("""
-        insert into spc_alert (product_id, alert_type, test, manual, priority, title, message, status,
-            limit_version, subgroup_number, created_at, created_by, last_seen_at)
-        values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)""" + conflict + " returning id, (xmax = 0) as fresh")
+    // the alert as stored, read with its product's code and name in the same statement
+    return jdbc.sql("with raised as (insert into spc_alert (product_id, alert_type, test, manual, priority, title, "
+        + "message, status, limit_version, subgroup_number, created_at, created_by, last_seen_at) "
+        + "values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)" + conflict + " returning *, (xmax = 0) as fresh) "
+        + "select a.*, p.code as product_code, p.name as product_name "
+        + "from raised a join spc_product p on p.id = a.product_id")
         .params(alert.productId(), alert.type().name(), alert.test(), alert.manual(), alert.priority(),
             alert.title(), alert.message(), alert.limitVersion(), alert.subgroupNumber(), Timestamp.from(now),
             alert.createdBy(), Timestamp.from(now))
-        .query((row, i) -> new Object[] {row.getLong("id"), row.getBoolean("fresh")}).single();
-    return new Raised(find((Long) inserted[0]).orElseThrow(), (Boolean) inserted[1]);
+        .query((row, i) -> new Raised(map(row, i), row.getBoolean("fresh"))).single();
+  }
+
+  /** Repeats of OPEN alerts seen by one command, by alert id: counted in one statement. */
+  void countRepeats(Map<Long, Integer> repeats, Instant now) {
+    jdbc.sql("update spc_alert a set repeat_count = a.repeat_count + r.repeats, last_seen_at = ? "
+        + "from unnest(cast(? as bigint[]), cast(? as int[])) as r(id, repeats) where a.id = r.id")
+        .params(Timestamp.from(now), repeats.keySet().stream().mapToLong(Long::longValue).toArray(),
+            repeats.values().stream().mapToInt(Integer::intValue).toArray())
+        .update();
   }
 
   record Raised(Alert alert, boolean fresh) {}

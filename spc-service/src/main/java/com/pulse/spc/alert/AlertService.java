@@ -9,6 +9,8 @@ import com.pulse.spc.product.SpcProblems;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +50,53 @@ public class AlertService {
       events.append(product, EventType.SPC_ALERT_RAISED, raised.alert(), AlertAnnouncement.raised(raised.alert()));
     }
     return raised.alert();
+  }
+
+  /**
+   * Raises the alerts of one command (a batch of values) on a product: the first raise of each type and test goes to
+   * {@link #raise}; the later ones can only be repeats on the alert that is then OPEN (acknowledging or resolving it
+   * waits for the product's row lock, which the command holds), so they are counted here and stored together by
+   * {@link Raiser#countRepeats()}, which the command calls before it ends.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Raiser raiser(Product product) {
+    return new Raiser(product);
+  }
+
+  /** See {@link #raiser}. Not thread-safe: one command's. */
+  public final class Raiser {
+
+    private final Product product;
+    /** Per type and test: the OPEN alert and the repeats on it not yet stored. */
+    private final Map<String, long[]> raised = new LinkedHashMap<>();
+
+    private Raiser(Product product) {
+      this.product = product;
+    }
+
+    /** As {@link AlertService#raise}. */
+    public void raise(AlertType type, Integer test, String title, String message, Integer limitVersion,
+        Long subgroupNumber) {
+      long[] open = raised.get(type + "/" + test);
+      if (open != null) {
+        open[1]++;
+        return;
+      }
+      Alert alert = AlertService.this.raise(product, type, test, title, message, limitVersion, subgroupNumber);
+      raised.put(type + "/" + test, new long[] {alert.id(), 0});
+    }
+
+    /** Stores the repeats counted since the first raise of each type and test, all in one statement. */
+    public void countRepeats() {
+      Map<Long, Integer> repeats = new LinkedHashMap<>();
+      raised.values().stream().filter(open -> open[1] > 0).forEach(open -> {
+        repeats.put(open[0], (int) open[1]);
+        open[1] = 0;
+      });
+      if (!repeats.isEmpty()) {
+        alerts.countRepeats(repeats, now());
+      }
+    }
   }
 
   @Transactional

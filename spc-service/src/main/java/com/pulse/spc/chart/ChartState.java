@@ -24,14 +24,21 @@ final class ChartState {
   LimitSet limits;
   RunRuleEvaluator evaluator;
 
+  /** @param recentMeans means of complete subgroups, oldest first; the last {@code window} are kept */
   ChartState(int window, List<Double> recentMeans) {
     this.window = window;
-    this.recentMeans = new ArrayList<>(recentMeans);
+    this.recentMeans = new ArrayList<>(recentMeans.subList(Math.max(0, recentMeans.size() - window),
+        recentMeans.size()));
   }
 
   /** The subgroup the next value goes into when the client names none. */
   long openNumber() {
     return lastComplete ? lastNumber + 1 : lastNumber;
+  }
+
+  /** Complete subgroups so far: every one below the highest is complete (numbers have no gaps). */
+  long completeCount() {
+    return lastComplete ? lastNumber : lastNumber - 1;
   }
 
   /** The mean of the last complete subgroup (the previous individual, for a moving range), or null. */

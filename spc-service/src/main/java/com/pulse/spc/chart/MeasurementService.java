@@ -2,6 +2,7 @@ package com.pulse.spc.chart;
 
 import com.pulse.events.EventType;
 import com.pulse.identity.Caller;
+import com.pulse.spc.alert.AlertService;
 import com.pulse.spc.product.Product;
 import com.pulse.spc.product.ProductEvents;
 import com.pulse.spc.product.ProductRepository;
@@ -13,7 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * operators on one product take turns, so a subgroup is never overfilled and no value lost (the unique key on
  * product, subgroup and sample backs this). A value that completes its subgroup has the subgroup's point judged
  * ({@link PointJudge}); the default baseline is frozen when it exists.
+ *
+ * <p>The chart's state is read once per command and the values are placed and judged in memory; then their
+ * subgroups are written once each and the values in one statement, and their events and alerts follow in the values'
+ * order. Only freezing the default baseline, which reads the stored subgroups, writes what came before it first.
  */
 @Service
 class MeasurementService {
@@ -31,17 +38,28 @@ class MeasurementService {
   private final LimitSetStore limitSets;
   private final LimitService limitService;
   private final PointJudge judge;
+  private final AlertService alerts;
   private final ProductEvents events;
   private final Clock clock = Clock.systemUTC();
 
   MeasurementService(ProductRepository products, SubgroupStore subgroups, LimitSetStore limitSets,
-      LimitService limitService, PointJudge judge, ProductEvents events) {
+      LimitService limitService, PointJudge judge, AlertService alerts, ProductEvents events) {
     this.products = products;
     this.subgroups = subgroups;
     this.limitSets = limitSets;
     this.limitService = limitService;
     this.judge = judge;
+    this.alerts = alerts;
     this.events = events;
+  }
+
+  /** A value placed and judged, not yet written; {@code point} when it completed its subgroup. */
+  private record Placed(SubgroupStore.NewMeasurement value, PointJudge.Point point) {}
+
+  /** The command's values not yet written, and the state their subgroups are in after them. */
+  private static final class Unwritten {
+    final List<Placed> values = new ArrayList<>();
+    final Map<Long, SubgroupStore.Row> subgroups = new LinkedHashMap<>();
   }
 
   /**
@@ -53,23 +71,36 @@ class MeasurementService {
     Measurements.check(requests, prefix, product);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     ChartState state = load(product);
+    AlertService.Raiser raiser = alerts.raiser(product);
+    Unwritten unwritten = new Unwritten();
     List<Judged> judged = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
-      judged.add(recordOne(product, state, requests.get(i), Measurements.field(prefix, i), user, now));
+      Placed placed = place(product, state, requests.get(i), Measurements.field(prefix, i), now, unwritten);
+      if (placed.point() != null && state.limits == null
+          && state.completeCount() >= LimitService.DEFAULT_BASELINE) {
+        judged.addAll(write(product, unwritten, raiser, user, now));
+        limitService.freezeDefaultBaseline(product, now).ifPresent(set -> use(state, set, product.runRules()));
+      }
     }
+    judged.addAll(write(product, unwritten, raiser, user, now));
+    raiser.countRepeats();
     return judged;
   }
 
   private ChartState load(Product product) {
     RunRules rules = product.runRules();
-    ChartState state = new ChartState(rules.window(), subgroups.recentMeans(product.id(), rules.window()));
-    subgroups.last(product.id()).ifPresent(last -> {
+    // the window of complete subgroups and, above them, possibly the one being filled
+    List<SubgroupStore.Tail> tail = subgroups.tail(product.id(), rules.window() + 1);
+    ChartState state = new ChartState(rules.window(),
+        tail.stream().filter(SubgroupStore.Tail::complete).map(SubgroupStore.Tail::mean).toList());
+    if (!tail.isEmpty()) {
+      SubgroupStore.Tail last = tail.getLast();
       state.lastNumber = last.number();
       state.lastComplete = last.complete();
       if (!last.complete()) {
         state.openValues.putAll(subgroups.values(product.id(), last.number()));
       }
-    });
+    }
     limitSets.current(product.id()).ifPresent(set -> use(state, set, rules));
     return state;
   }
@@ -79,41 +110,62 @@ class MeasurementService {
     state.evaluator = new RunRuleEvaluator(set.limits(), rules);
   }
 
-  private Judged recordOne(Product product, ChartState state, MeasurementRequest request, String at, Caller user,
-      Instant now) {
+  /** Gives the value its subgroup and sample, judges the subgroup's point when the value completes it. */
+  private Placed place(Product product, ChartState state, MeasurementRequest request, String at, Instant now,
+      Unwritten unwritten) {
     long number = subgroupFor(state, request, at);
     if (number > state.lastNumber) {
-      subgroups.openSubgroup(product.id(), number);
       state.lastNumber = number;
       state.lastComplete = false;
     }
     int sample = sampleFor(product, state, request, number, at);
     double value = request.value();
-    boolean withinSpec = product.spec().contains(value);
     Instant measuredAt = request.measuredAt() == null ? now : request.measuredAt().truncatedTo(ChronoUnit.MICROS);
-    long id = subgroups.insertMeasurement(product.id(), number, sample, value, withinSpec, measuredAt, now,
-        user.id());
     state.openValues.put(sample, value);
     PointJudge.Point point = null;
     if (state.openValues.size() == product.subgroupSize()) {
-      Subgroup subgroup = new Subgroup(number, List.copyOf(state.openValues.values()));
-      point = judge.judge(product, state, subgroup);
-      subgroups.complete(product.id(), number, point.mean(), point.dispersion(), point.limitVersion(),
-          point.withinControl(), point.violations(), now);
+      point = judge.judge(product, state, new Subgroup(number, List.copyOf(state.openValues.values())));
+      unwritten.subgroups.put(number, new SubgroupStore.Row(number, product.subgroupSize(), true, point.mean(),
+          point.dispersion(), point.limitVersion(), point.withinControl(), point.violations(), now));
       state.completed(point.mean());
+    } else {
+      unwritten.subgroups.put(number, new SubgroupStore.Row(number, state.openValues.size(), false, null, null, null,
+          null, List.of(), null));
     }
-    Judged answer = new Judged(id, product.id(), value, number, sample, point != null, withinSpec,
-        point == null ? null : point.withinControl(), point == null ? List.of() : point.violations(),
-        point == null ? null : point.limitVersion(), measuredAt);
-    MeasurementRecorded event = new MeasurementRecorded(id, product.id(), product.code(), product.name(), value,
-        number, sample, answer.subgroupComplete(), withinSpec, answer.withinControl(), answer.violations(),
-        answer.limitVersion(), measuredAt, user.id());
-    events.append(product, EventType.SPC_MEASUREMENT_RECORDED, event, ChartAnnouncement.measurement(product, event));
-    judge.raiseAlerts(product, answer);
-    if (point != null && state.limits == null) {
-      limitService.freezeDefaultBaseline(product, now).ifPresent(set -> use(state, set, product.runRules()));
+    Placed placed = new Placed(new SubgroupStore.NewMeasurement(number, sample, value,
+        product.spec().contains(value), measuredAt), point);
+    unwritten.values.add(placed);
+    return placed;
+  }
+
+  /** Writes the unwritten subgroups and values, then each value's event and alerts in order. */
+  private List<Judged> write(Product product, Unwritten unwritten, AlertService.Raiser raiser, Caller user,
+      Instant now) {
+    if (unwritten.values.isEmpty()) {
+      return List.of();
     }
-    return answer;
+    subgroups.upsert(product.id(), unwritten.subgroups.values());
+    long[] ids = subgroups.insert(product.id(), unwritten.values.stream().map(Placed::value).toList(), now,
+        user.id());
+    List<Judged> judged = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      SubgroupStore.NewMeasurement value = unwritten.values.get(i).value();
+      PointJudge.Point point = unwritten.values.get(i).point();
+      Judged answer = new Judged(ids[i], product.id(), value.value(), value.subgroup(), value.sample(),
+          point != null, value.withinSpec(), point == null ? null : point.withinControl(),
+          point == null ? List.of() : point.violations(), point == null ? null : point.limitVersion(),
+          value.measuredAt());
+      MeasurementRecorded event = new MeasurementRecorded(answer.id(), product.id(), product.code(), product.name(),
+          answer.value(), answer.subgroupNumber(), answer.sampleNumber(), answer.subgroupComplete(),
+          answer.withinSpec(), answer.withinControl(), answer.violations(), answer.limitVersion(),
+          answer.measuredAt(), user.id());
+      events.append(product, EventType.SPC_MEASUREMENT_RECORDED, event, ChartAnnouncement.measurement(product, event));
+      judge.raiseAlerts(raiser, product, answer);
+      judged.add(answer);
+    }
+    unwritten.values.clear();
+    unwritten.subgroups.clear();
+    return judged;
   }
 
   private static long subgroupFor(ChartState state, MeasurementRequest request, String at) {

@@ -18,12 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PointJudge {
 
-  private final AlertService alerts;
-
-  PointJudge(AlertService alerts) {
-    this.alerts = alerts;
-  }
-
   /** A judged point; without a limit set only its statistics. */
   record Point(double mean, Double dispersion, Integer limitVersion, Boolean withinControl,
       List<Violation> violations) {}
@@ -48,17 +42,17 @@ class PointJudge {
   }
 
   /** OUT_OF_SPEC for a value outside LSL/USL; OUT_OF_CONTROL for test 1, RUN_RULE_VIOLATION for tests 2–8. */
-  void raiseAlerts(Product product, Judged value) {
+  void raiseAlerts(AlertService.Raiser alerts, Product product, Judged value) {
     if (!value.withinSpec()) {
       boolean above = product.usl() != null && value.value() > product.usl();
-      alerts.raise(product, AlertType.OUT_OF_SPEC, null, product.code() + " out of spec",
+      alerts.raise(AlertType.OUT_OF_SPEC, null, product.code() + " out of spec",
           "Value " + value.value() + (above ? " is above USL " + product.usl() : " is below LSL " + product.lsl())
               + " (subgroup " + value.subgroupNumber() + ", sample " + value.sampleNumber() + ")",
           value.limitVersion(), value.subgroupNumber());
     }
     for (Violation violation : value.violations()) {
       boolean outlier = violation.test() == 1;
-      alerts.raise(product, outlier ? AlertType.OUT_OF_CONTROL : AlertType.RUN_RULE_VIOLATION, violation.test(),
+      alerts.raise(outlier ? AlertType.OUT_OF_CONTROL : AlertType.RUN_RULE_VIOLATION, violation.test(),
           product.code() + (outlier ? " out of control" : ": run rule test " + violation.test()),
           "Subgroup " + value.subgroupNumber() + ": " + violation.description() + " (test " + violation.test()
               + ", limit set v" + value.limitVersion() + ")", value.limitVersion(), value.subgroupNumber());

@@ -68,6 +68,11 @@ public class ProductRepository {
         .param(id).query(Long.class).single();
   }
 
+  /** Stores the last number a transaction gave out of the product's event sequence; the row must be locked. */
+  void storeEventSequence(long id, long sequence) {
+    jdbc.sql("update spc_product set event_sequence = ? where id = ?").params(sequence, id).update();
+  }
+
   private static Product map(ResultSet row, int index) throws SQLException {
     Map<Integer, Integer> k = new LinkedHashMap<>(JSON.readValue(row.getString("rules"),
         new TypeReference<LinkedHashMap<Integer, Integer>>() {}));
