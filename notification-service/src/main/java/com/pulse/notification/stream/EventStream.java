@@ -45,6 +45,8 @@ final class EventStream implements SmartLifecycle {
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
   private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+  /** Longest an empty fetch waits at the broker (Kafka's default): records end it at once. */
+  private static final long IDLE_FETCH_WAIT_MS = 500;
 
   private final Map<String, Object> consumerConfig;
   private final StreamProperties settings;
@@ -88,7 +90,10 @@ final class EventStream implements SmartLifecycle {
     // a lost position (e.g. truncated log) resumes live, never replays old events to live clients
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
-    config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.pollTimeout().toMillis());
+    // an empty fetch may wait longer than a poll: a record completes the fetch at once (fetch.min.bytes=1), so this
+    // costs no latency and saves the broker an empty round trip every poll timeout
+    config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+        (int) Math.max(IDLE_FETCH_WAIT_MS, settings.pollTimeout().toMillis()));
     config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG,
         application + "-intake-" + UUID.randomUUID().toString().substring(0, 8));
     return config;
