@@ -33,6 +33,11 @@ class TallyStore {
         .params(PollStore.time(notAfter), limit).query(Long.class).list();
   }
 
+  /** Whether any poll has a change not yet tallied, whatever its spacing. */
+  boolean anyDue() {
+    return jdbc.sql("select exists (select 1 from vote_tally_due)").query(Boolean.class).single();
+  }
+
   /**
    * The version of the poll's last tally, its row locked, when that tally is at least as old as {@code notAfter};
    * empty when it is younger or another writer (another instance, a close) holds it.

@@ -3,12 +3,16 @@ package com.pulse.vote.poll;
 import com.pulse.events.EventType;
 import com.pulse.platform.outbox.Outbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TallyWriter {
 
   private static final int FLUSH_BATCH = 100;
+  /** How often the database is asked even when nothing changed here: markers left by an instance that stopped. */
+  private static final long SWEEP_NANOS = Duration.ofSeconds(1).toNanos();
+
+  /** A ballot committed on this instance since the last flush, or a due tally waits for its spacing. */
+  private final AtomicBoolean changedHere = new AtomicBoolean();
+  private volatile long lastSweep = System.nanoTime();
 
   private final PollStore polls;
   private final TallyStore store;
@@ -47,13 +57,31 @@ class TallyWriter {
   /** In the transaction of a ballot change: the poll's tally is due. */
   void changed(long pollId) {
     store.markDue(pollId);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        changedHere.set(true);
+      }
+    });
   }
 
-  /** Writes the due tallies, each poll in its own short transaction. */
+  /**
+   * Writes the due tallies, each poll in its own short transaction. Asks the database only when a ballot committed
+   * here or a tally is still held back by its spacing, and once a second otherwise: an idle service does not query
+   * every flush interval.
+   */
   @Scheduled(fixedDelayString = "${pulse.vote.tally.flush-interval:25ms}")
   public void flush() {
+    long started = System.nanoTime();
+    if (!changedHere.getAndSet(false) && started - lastSweep < SWEEP_NANOS) {
+      return;
+    }
+    lastSweep = started;
     for (long id : store.duePolls(now().minus(settings.spacing()), FLUSH_BATCH)) {
       transaction.executeWithoutResult(status -> writeIfDue(id));
+    }
+    if (store.anyDue()) {
+      changedHere.set(true); // held back by the spacing (or just changed): look again next interval
     }
   }
 
