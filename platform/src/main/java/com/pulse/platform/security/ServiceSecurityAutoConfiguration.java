@@ -3,19 +3,22 @@ package com.pulse.platform.security;
 import com.pulse.identity.CallerReader;
 import com.pulse.identity.spring.CallerAuthenticationConverter;
 import com.pulse.identity.spring.IdentityAutoConfiguration;
+import com.pulse.identity.spring.RevocationValidator;
 import com.pulse.problems.servlet.ServletProblems;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -31,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class, after = IdentityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServiceSecurityAutoConfiguration {
+
+  /** Validated tokens kept per service instance: a few MB at most. */
+  static final int CACHED_TOKENS = 10_000;
 
   /** Open without a token: probes, the Prometheus scrape and the OpenAPI document. */
   static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
@@ -78,6 +84,18 @@ public class ServiceSecurityAutoConfiguration {
   private static ProblemResponses problems(ObjectProvider<ServletProblems> servlet, ObjectProvider<JsonMapper> json) {
     return new ProblemResponses(servlet.getIfAvailable(
         () -> new ServletProblems(json.getIfAvailable(() -> JsonMapper.builder().build()))));
+  }
+
+  /** Spring Boot's decoder, behind a cache of validated tokens ({@link CachingJwtDecoder}). */
+  @Bean
+  static BeanPostProcessor pulseCachedTokens(ObjectProvider<RevocationValidator> revocations) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+            ? new CachingJwtDecoder(decoder, revocations.getObject(), CACHED_TOKENS) : bean;
+      }
+    };
   }
 
   @Bean
