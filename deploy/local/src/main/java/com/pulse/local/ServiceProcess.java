@@ -26,6 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
   /** Small heaps: five JVMs and two servers share one developer machine. */
   private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC",
       "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError", "-Djava.security.egd=file:/dev/urandom");
+  /** Extra options for every service, e.g. a profiler's ({@code PULSE_JVM_OPTIONS="-XX:StartFlightRecording"}). */
+  private static final List<String> EXTRA_JVM_OPTIONS = extraOptions(System.getenv("PULSE_JVM_OPTIONS"));
 
   private final ServiceLaunch launch;
   private final Path log;
@@ -61,7 +63,11 @@ public final class ServiceProcess implements AutoCloseable {
       throw new IllegalStateException(jar + " is missing: build first with ./mvnw -Plocal package");
     }
     return launch(new ServiceLaunch(name, jar, port, properties, environment, logDirectory,
-        Stream.concat(JVM_OPTIONS.stream(), jvmOptions.stream()).toList()));
+        Stream.of(JVM_OPTIONS, EXTRA_JVM_OPTIONS, jvmOptions).flatMap(List::stream).toList()));
+  }
+
+  static List<String> extraOptions(String value) {
+    return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
   }
 
   /**
