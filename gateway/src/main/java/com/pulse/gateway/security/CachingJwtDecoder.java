@@ -1,56 +1,38 @@
 package com.pulse.gateway.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import com.pulse.identity.spring.RevocationValidator;
-import java.time.Duration;
-import java.time.Instant;
-import org.springframework.security.oauth2.jwt.BadJwtException;
+import com.pulse.identity.spring.ValidatedTokens;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
-/**
- * Remembers tokens that passed full validation, keyed by the token string, so that a client sending the same token
- * a thousand times costs one RSA verification. An entry expires at the token's {@code exp} at the latest; a token
- * that failed is never remembered; revocation (of the token or its sign-in) is checked on every use.
- */
+/** Spring's reactive decoder behind {@link ValidatedTokens}: one RSA verification per token, not per request. */
 final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
-  static final String REVOKED = "The access token was revoked";
-
   private final ReactiveJwtDecoder delegate;
-  private final RevocationValidator revoked;
-  private final Cache<String, Jwt> validated;
+  private final ValidatedTokens tokens;
 
-  CachingJwtDecoder(ReactiveJwtDecoder delegate, RevocationValidator revoked, int maxTokens) {
+  CachingJwtDecoder(ReactiveJwtDecoder delegate, ValidatedTokens tokens) {
     this.delegate = delegate;
-    this.revoked = revoked;
-    this.validated = Caffeine.newBuilder().maximumSize(maxTokens)
-        .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> untilExpiry(jwt)))
-        .build();
+    this.tokens = tokens;
   }
 
   @Override
   public Mono<Jwt> decode(String token) {
-    Jwt known = validated.getIfPresent(token);
-    if (known != null) {
-      return revoked.isRevoked(known) ? Mono.error(new BadJwtException(REVOKED)) : Mono.just(known);
+    try {
+      Jwt known = tokens.remembered(token);
+      if (known != null) {
+        return Mono.just(known);
+      }
+    } catch (JwtException revoked) {
+      return Mono.error(revoked);
     }
-    return delegate.decode(token).flatMap(jwt -> {
-      if (revoked.isRevoked(jwt)) {
-        return Mono.error(new BadJwtException(REVOKED));
+    return delegate.decode(token).handle((jwt, sink) -> {
+      try {
+        sink.next(tokens.validated(token, jwt));
+      } catch (JwtException revoked) {
+        sink.error(revoked);
       }
-      if (jwt.getExpiresAt() != null) {
-        validated.put(token, jwt);
-      }
-      return Mono.just(jwt);
     });
-  }
-
-  private static Duration untilExpiry(Jwt jwt) {
-    Duration left = Duration.between(Instant.now(), jwt.getExpiresAt());
-    return left.isNegative() ? Duration.ZERO : left;
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import com.pulse.identity.spring.RevocationValidator;
+import com.pulse.identity.spring.ValidatedTokens;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -108,7 +109,7 @@ class SecurityConfiguration {
     // the clock skew of pulse.tokens.clock-skew (5 s), not the default 60 s; revoked tokens and sign-ins refused
     decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
         List.of(new JwtIssuerValidator(issuer), timestamps, revoked)));
-    return new CachingJwtDecoder(decoder, revoked, CACHED_TOKENS);
+    return new CachingJwtDecoder(decoder, new ValidatedTokens(revoked, CACHED_TOKENS));
   }
 
   /**

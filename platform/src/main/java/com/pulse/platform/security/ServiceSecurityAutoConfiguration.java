@@ -4,6 +4,7 @@ import com.pulse.identity.CallerReader;
 import com.pulse.identity.spring.CallerAuthenticationConverter;
 import com.pulse.identity.spring.IdentityAutoConfiguration;
 import com.pulse.identity.spring.RevocationValidator;
+import com.pulse.identity.spring.ValidatedTokens;
 import com.pulse.problems.servlet.ServletProblems;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,7 +94,7 @@ public class ServiceSecurityAutoConfiguration {
       @Override
       public Object postProcessAfterInitialization(Object bean, String name) {
         return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
-            ? new CachingJwtDecoder(decoder, revocations.getObject(), CACHED_TOKENS) : bean;
+            ? new CachingJwtDecoder(decoder, new ValidatedTokens(revocations.getObject(), CACHED_TOKENS)) : bean;
       }
     };
   }

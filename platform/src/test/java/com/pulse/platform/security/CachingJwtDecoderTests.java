@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulse.identity.revocation.Revocations;
 import com.pulse.identity.spring.RevocationValidator;
+import com.pulse.identity.spring.ValidatedTokens;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class CachingJwtDecoderTests {
   };
 
   private final CachingJwtDecoder decoder =
-      new CachingJwtDecoder(verifying, new RevocationValidator(revocations), 100);
+      new CachingJwtDecoder(verifying, new ValidatedTokens(new RevocationValidator(revocations), 100));
 
   @Test
   void theSameTokenIsVerifiedOnce() {
@@ -45,7 +46,7 @@ class CachingJwtDecoderTests {
     revocations.revoke("jti-t1", Instant.now().plusSeconds(300));
 
     assertThatThrownBy(() -> decoder.decode("t1")).isInstanceOf(BadJwtException.class)
-        .hasMessage(CachingJwtDecoder.REVOKED);
+        .hasMessage(ValidatedTokens.REVOKED);
   }
 
   @Test
