@@ -12,7 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,11 +30,14 @@ import org.slf4j.LoggerFactory;
  * Sends outbox rows to Kafka and reports which ones Kafka acknowledged, without ever letting a later event of an
  * aggregate overtake an earlier one.
  *
- * <p>Order rests on three things. The idempotent producer keeps the order of what it accepted on each partition,
+ * <p>Order rests on four things. The idempotent producer keeps the order of what it accepted on each partition,
  * and with an unbounded delivery timeout it retries until Kafka is back instead of expiring a batch (an expired
  * batch would let the next one overtake it). A send refused before it entered the producer (no metadata while Kafka
- * is down) ends the round, so nothing after it goes out. And after any failure the producer is replaced, so a
- * retry starts a fresh, ordered session from the first unacknowledged row.
+ * is down) ends the round, so nothing after it goes out. A send that fails later, in the producer, closes the
+ * producer from its callback at once: otherwise the idempotent producer bumps its epoch, renumbers the batches
+ * queued behind the failed one and writes them — a later event of the aggregate ahead of the one that failed. And
+ * after any failure the producer is replaced, so a retry starts a fresh, ordered session from the first
+ * unacknowledged row.
  */
 final class OutboxPublisher implements AutoCloseable {
 
@@ -105,6 +110,15 @@ final class OutboxPublisher implements AutoCloseable {
     if (producer == null) {
       producer = producers.get();
     }
+    Producer<String, byte[]> session = producer;
+    // runs on the producer's I/O thread, before it can renumber and resend what is queued behind a failed batch;
+    // a close from a callback abandons every unsent batch at once (their rows come back as failed)
+    AtomicBoolean stopped = new AtomicBoolean();
+    Callback stopAtFirstFailure = (metadata, failure) -> {
+      if (failure != null && stopped.compareAndSet(false, true)) {
+        session.close(Duration.ZERO);
+      }
+    };
     List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
     // one publish span per sent row, ended at its acknowledgement; none at all while tracing is off
     List<Span> spans = tracing.on() ? new ArrayList<>(rows.size()) : null;
@@ -113,7 +127,7 @@ final class OutboxPublisher implements AutoCloseable {
       Span span = spans == null ? null : tracing.start(row);
       Future<RecordMetadata> send;
       try {
-        send = producer.send(record(row, tracing.traceparent(span, row)));
+        send = session.send(record(row, tracing.traceparent(span, row)), stopAtFirstFailure);
       } catch (RuntimeException refused) {
         PublishTracing.end(span, refused);
         error = refused;
