@@ -70,7 +70,8 @@ export async function rest(method, path, bearer, body) {
 
 /** A new page in a context of its own (its own tab leader and socket): another person at another screen. */
 export async function person(browser, username) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  // phones in the hospital: its zone (journey-service's default, Asia/Seoul) for appointment times
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Seoul' });
   const page = await context.newPage();
   await signIn(page, username);
   return { context, page };

@@ -35,6 +35,8 @@ export interface Journey {
   appointments: { exam_id: string; exam_name: string; scheduled_at: string; status: string }[];
   available_actions: string[];
   timestamp: string;
+  /** The patient's version: grows with every change (absent from servers before it was added). */
+  version?: number;
 }
 
 /** One button per action the server offers now; `confirm_arrival` once per exam of today's appointments not yet queued. */
@@ -63,8 +65,19 @@ function renderJourney(prefix: string, journey: Journey, run: (action: string, p
     q.room ? ` — go to ${q.room}` : '', q.estimated_wait_time != null ? ` — about ${q.estimated_wait_time} min` : '')));
   byId(`${prefix}-appointments`).replaceChildren(...journey.appointments.map((a) =>
     el('li', {}, `${time(a.scheduled_at)} ${a.exam_name} (${a.status})`)));
+  renderActions(byId(`${prefix}-actions`), journey, run);
+}
+
+/**
+ * The action buttons, replaced only when the offered actions change: a reload that re-rendered the same buttons
+ * between a press and its release would swallow the click.
+ */
+function renderActions(container: HTMLElement, journey: Journey, run: (action: string, payload?: Record<string, string>) => void): void {
   const actions = actionButtons(journey, run);
-  byId(`${prefix}-actions`).replaceChildren(...(actions.length ? actions : [el('span', { class: 'meta' }, 'Nothing to do now: the staff will call you.')]));
+  const offered = JSON.stringify([journey.patient_id, ...actions.map((b) => [b.dataset.action, b.dataset.exam ?? ''])]);
+  if (container.dataset.offered === offered) return;
+  container.dataset.offered = offered;
+  container.replaceChildren(...(actions.length ? actions : [el('span', { class: 'meta' }, 'Nothing to do now: the staff will call you.')]));
 }
 
 /**
@@ -73,6 +86,7 @@ function renderJourney(prefix: string, journey: Journey, run: (action: string, p
  */
 export class MyJourneyPanel {
   private readonly reloadSoon = debounce(() => void this.reload(), 50);
+  private shownVersion = -1;
   private shownAt = 0;
 
   constructor(private readonly api: PulseApi, pulse: PulseClient, claims: Claims) {
@@ -99,11 +113,20 @@ export class MyJourneyPanel {
     await attempt('my-journey-error', async () => this.show((await this.api.journey.request<Journey>('GET', '/me')).data));
   }
 
-  /** Shows a journey unless a newer one is shown already (an answer can arrive after the next event's reload). */
+  /**
+   * Shows a journey unless a newer one is shown already (an answer can arrive after the next event's reload). The
+   * patient's version decides; a read's timestamp is when it was read, so a slow read of the old state can carry a
+   * later timestamp than the action's answer.
+   */
   private show(journey: Journey): void {
-    const at = Date.parse(journey.timestamp);
-    if (at < this.shownAt) return;
-    this.shownAt = at;
+    if (journey.version != null) {
+      if (journey.version < this.shownVersion) return;
+      this.shownVersion = journey.version;
+    } else {
+      const at = Date.parse(journey.timestamp);
+      if (at < this.shownAt) return;
+      this.shownAt = at;
+    }
     renderJourney('my', journey, (action, payload) => void attempt('my-journey-error', async () =>
       this.show((await this.api.journey.request<Journey>('POST', '/me/actions', { body: { action_type: action, payload } })).data)));
   }

@@ -79,7 +79,7 @@ public class JourneyService {
     Instant from = today.atStartOfDay(properties.timeZone()).toInstant();
     Instant to = today.plusDays(1).atStartOfDay(properties.timeZone()).toInstant();
     return new JourneyView(patientId, patient.state().wireName(), details, store.appointments(patientId, from, to),
-        machine.availableActionNames(patient.state(), viewer), now);
+        machine.availableActionNames(patient.state(), viewer), now, patient.version());
   }
 
   /** The patient's transition log, oldest first; empty for an unknown patient (the caller was checked). */

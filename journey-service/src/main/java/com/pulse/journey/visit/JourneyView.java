@@ -10,9 +10,12 @@ import java.util.List;
  * @param queue_details the patient's active queue entries (at most one)
  * @param appointments today's appointments
  * @param available_actions what the viewer may do now: the patient's actions to a patient, the staff's to staff
+ * @param timestamp when this view was read
+ * @param version the patient's version (the {@code sequence} of their latest event): a client showing the answer of
+ *     an action and the reads its events trigger keeps the highest, since reads can answer out of order
  */
 public record JourneyView(String patient_id, String journey_state, List<QueueDetail> queue_details,
-    List<AppointmentView> appointments, List<String> available_actions, Instant timestamp) {
+    List<AppointmentView> appointments, List<String> available_actions, Instant timestamp, long version) {
 
   /**
    * @param estimated_wait_time whole minutes while in line; null when called or examined, or while no room is open

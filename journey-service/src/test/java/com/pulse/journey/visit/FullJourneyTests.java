@@ -26,12 +26,19 @@ class FullJourneyTests {
     String xray = api.newExam(1);
     String blood = api.newExam(2);
 
-    assertThat(ok(api.get("/api/journey/me", patient)).path("journey_state").asString()).isEqualTo("UNREGISTERED");
-    assertThat(ok(api.patientAct(patient, "scan_nfc", null)).path("journey_state").asString()).isEqualTo("ARRIVED");
-    assertThat(ok(api.patientAct(patient, "register", null)).path("available_actions").toString())
-        .isEqualTo("[\"confirm_arrival\"]");
+    JsonNode unregistered = ok(api.get("/api/journey/me", patient));
+    assertThat(unregistered.path("journey_state").asString()).isEqualTo("UNREGISTERED");
+    long version = unregistered.path("version").asLong();
+    JsonNode arrived = ok(api.patientAct(patient, "scan_nfc", null));
+    assertThat(arrived.path("journey_state").asString()).isEqualTo("ARRIVED");
+    assertThat(arrived.path("version").asLong()).as("one event, one version").isEqualTo(version + 1);
+    JsonNode registered = ok(api.patientAct(patient, "register", null));
+    assertThat(registered.path("available_actions").toString()).isEqualTo("[\"confirm_arrival\"]");
+    assertThat(registered.path("version").asLong()).isEqualTo(version + 2);
     JsonNode waiting = ok(api.patientAct(patient, "confirm_arrival", "{\"exam_id\":\"" + xray + "\"}"));
     assertThat(waiting.path("journey_state").asString()).isEqualTo("WAITING");
+    assertThat(ok(api.get("/api/journey/me", patient)).path("version").asLong())
+        .as("a read answers the version the action's answer had").isEqualTo(version + 3);
     JsonNode entry = waiting.path("queue_details").get(0);
     assertThat(entry.path("exam_id").asString()).isEqualTo(xray);
     assertThat(entry.path("state").asString()).isEqualTo("waiting");
@@ -40,6 +47,7 @@ class FullJourneyTests {
 
     JsonNode called = ok(api.post("/api/journey/queues/" + xray + "/call-next", "", nurse));
     assertThat(called.path("journey_state").asString()).isEqualTo("CALLED");
+    assertThat(called.path("version").asLong()).as("changed and called: two events").isEqualTo(version + 5);
     assertThat(called.path("queue_details").get(0).path("room").asString()).isEqualTo("Room 1");
     assertThat(ok(api.patientAct(patient, "enter_exam_room", null)).path("journey_state").asString())
         .isEqualTo("IN_PROGRESS");
