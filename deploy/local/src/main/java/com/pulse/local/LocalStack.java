@@ -43,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
   /** Set once close() began: a process the start launches after that is stopped at once, not kept. */
   private boolean closed;
   private StartupCacheTraining training;
+  private Thread stopOnExit;
 
   private LocalStack(LocalStackOptions options) {
     this.options = options;
@@ -56,7 +57,8 @@ public final class LocalStack implements AutoCloseable {
     LocalStack stack = new LocalStack(options);
     stack.lock = StackLock.acquire(options.dataDirectory());
     // from the first process on: a launcher stopped mid-start (SIGTERM, Ctrl-C) must not leave Kafka or services behind
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "pulse-local-stack-stop"));
+    stack.stopOnExit = new Thread(stack::close, "pulse-local-stack-stop");
+    Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
     try {
       stack.startAll();
       return stack;
@@ -195,6 +197,7 @@ public final class LocalStack implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    forgetShutdownHook();
     if (training != null) {
       training.close();
       training = null;
@@ -218,6 +221,20 @@ public final class LocalStack implements AutoCloseable {
     if (lock != null) {
       lock.close();
       lock = null;
+    }
+  }
+
+  /** A stack closed by its owner needs no hook at exit: processes that start and stop many stacks keep none. */
+  private void forgetShutdownHook() {
+    Thread hook = stopOnExit;
+    stopOnExit = null;
+    if (hook == null || Thread.currentThread() == hook) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException exiting) {
+      // the JVM is already shutting down: the hook runs and finds everything closed
     }
   }
 
