@@ -1,5 +1,6 @@
 package com.pulse.bench.socket;
 
+import com.pulse.events.Announcement;
 import com.pulse.events.EventHeaders;
 import com.pulse.events.EventType;
 import com.pulse.events.PulseEvents;
@@ -24,6 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class OrderEventPublisher implements AutoCloseable {
 
   private static final URI SOURCE = URI.create("/pulse/bench");
+  /** Whom ocs-service would announce such an order to (its {@code OrderAnnouncement}): the clients are in ocs:all. */
+  private static final Announcement AUDIENCE = Announcement.to("ocs:all", "ocs:doctor:dr.bench", "ocs:job:RIS")
+      .titled("RIS order: requested", "Patient P-BENCH · ordered by dr.bench");
 
   private final KafkaProducer<String, byte[]> producer;
 
@@ -47,7 +51,7 @@ final class OrderEventPublisher implements AutoCloseable {
         "version":1,"createdAt":"%s","acceptedAt":null,"startedAt":null,"completedAt":null,"cancelledAt":null}"""
         .formatted(orderId, sequence, sentAt, Instant.now());
     byte[] event = PulseEvents.serialize(PulseEvents.event(EventType.OCS_ORDER_CREATED).source(SOURCE)
-        .subject(orderId).sequence(1).data(data.getBytes(StandardCharsets.UTF_8)).build());
+        .subject(orderId).sequence(1).announce(AUDIENCE).data(data.getBytes(StandardCharsets.UTF_8)).build());
     RecordHeaders headers = new RecordHeaders();
     headers.add(EventHeaders.TYPE, EventType.OCS_ORDER_CREATED.type().getBytes(StandardCharsets.UTF_8));
     headers.add(EventHeaders.CONTENT_TYPE, EventHeaders.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
