@@ -70,6 +70,29 @@ describe('SSE when WebSocket is blocked', () => {
   });
 });
 
+describe('no fallback for a transport that has worked', () => {
+  it('stays on WebSocket while the server is away after a session, and comes back on it', async () => {
+    const client = track(fakeClient(server, { upgradeIntervalMs: 60_000 }));
+    const a = record(client, 'ch:a');
+    await waitFor(() => server.openSockets[0]?.channels.has('ch:a') === true, 'subscribed');
+    const seen = server.publish(['ch:a']);
+    await waitFor(() => a.events.length === 1, 'an event before the restart');
+    assert.equal(client.getState().transport, 'websocket');
+
+    server.blockWebSocket = true; // a restarting server refuses every handshake for a while
+    server.dropAll();
+    await waitFor(() => server.handshakes.length >= 6, 'several refused handshakes', 4_000);
+    assert.equal(client.getState().transport, 'websocket', 'still WebSocket after refused handshakes');
+    assert.equal(server.sseRequests.length + server.pollRequests.length, 0, 'no SSE stream, no poll');
+
+    const missed = server.publish(['ch:a']);
+    server.blockWebSocket = false;
+    await waitFor(() => a.events.length === 2, 'the missed event, on WebSocket again', 4_000);
+    assert.equal(client.getState().transport, 'websocket');
+    assert.deepEqual(a.ids(), [seen.id, missed.id]);
+  });
+});
+
 describe('polling when SSE is blocked too', () => {
   it('polls each channel from its position, delivers each event once per channel, and resets past the history', async () => {
     server.blockWebSocket = true;

@@ -56,6 +56,8 @@ export class ConnectionEngine {
   private failuresAtKind = 0;
   private attempt = 0;
   private everLive = false;
+  /** Transports (by index) that opened at least once: they are not blocked, whatever fails later. */
+  private readonly worked = new Set<number>();
   private liveSince: number | undefined;
   private renewToken = false;
   private renewedJustBefore = false;
@@ -229,6 +231,7 @@ export class ConnectionEngine {
 
   private onOpened(info: { session?: string; user?: ConnectionState['user'] }): void {
     this.everLive = true;
+    this.worked.add(this.kindIndex);
     this.liveSince = this.options.now();
     this.failuresAtKind = 0;
     this.setState({
@@ -263,8 +266,11 @@ export class ConnectionEngine {
     if (decision.countsAsFailure) this.attempt++;
     this.renewToken = decision.renewToken;
     let delay = decision.delayMs;
-    if (fromTransport && !info.opened && !decision.serverAskedToWait && !decision.renewToken) {
-      // a transport that never opens may be blocked (a proxy that drops WebSocket upgrades, one that buffers SSE)
+    if (fromTransport && !info.opened && !decision.serverAskedToWait && !decision.renewToken
+        && !this.worked.has(this.kindIndex)) {
+      // a transport that never opens may be blocked (a proxy that drops WebSocket upgrades, one that buffers SSE);
+      // one that has worked is not: its failures mean the server is away (a restart), and falling back then would
+      // turn every client of a restarted server into an SSE stream or a poll every few seconds
       this.failuresAtKind++;
       const kinds = this.options.transports.length;
       if (kinds > 1 && this.failuresAtKind >= this.options.fallbackAfterFailures) {
