@@ -1,18 +1,12 @@
 package com.pulse.bench.socket;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark's clients: {@link FleetMember} processes, each holding a slice of the connections from a source
@@ -65,7 +59,7 @@ final class Fleet implements AutoCloseable {
   }
 
   long[] pids() {
-    return clients.stream().mapToLong(client -> client.process.pid()).toArray();
+    return clients.stream().mapToLong(client -> client.process().process().pid()).toArray();
   }
 
   @Override
@@ -73,42 +67,22 @@ final class Fleet implements AutoCloseable {
     clients.forEach(Client::stop);
   }
 
-  private record Client(Process process, Writer commands, BufferedReader answers) {
+  private record Client(LineProcess process) {
 
-    static Client start(int index, List<String> args, Path logs) throws IOException {
+    static Client start(int index, List<String> args, Path logs) {
       List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
           "-Xms128m", "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
           FleetMember.class.getName()));
       command.addAll(args);
-      Process process = new ProcessBuilder(command)
-          .redirectError(logs.resolve("fleet-" + index + ".log").toFile()).start();
-      return new Client(process, new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
+      return new Client(LineProcess.start(command, logs.resolve("fleet-" + index + ".log")));
     }
 
-    synchronized String ask(String command) {
-      try {
-        commands.write(command + "\n");
-        commands.flush();
-        String answer = answers.readLine();
-        if (answer == null || answer.startsWith("ERROR")) {
-          throw new IllegalStateException("client process answered " + answer + " to " + command);
-        }
-        return answer;
-      } catch (IOException e) {
-        throw new UncheckedIOException("client process gone", e);
-      }
+    String ask(String command) {
+      return process.ask(command);
     }
 
     void stop() {
-      try {
-        commands.close();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (IOException | InterruptedException e) {
-        process.destroyForcibly();
-      }
+      process.stop();
     }
   }
 }

@@ -59,7 +59,7 @@ public final class RecoveryAfterRestart {
       }
       AtomicBoolean publishing = new AtomicBoolean(true);
       AtomicLong next = new AtomicLong();
-      Thread events = Thread.ofPlatform().name("bench-publisher").start(() -> publish(publisher, rate, publishing,
+      Thread events = Thread.ofPlatform().daemon().name("bench-publisher").start(() -> publish(publisher, rate, publishing,
           next));
       for (int run = 1; run <= runs; run++) {
         Thread.sleep(between.toMillis()); // events keep flowing to connected clients between restarts
