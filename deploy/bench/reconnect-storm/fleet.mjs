@@ -11,7 +11,7 @@
 // attempts      → ATTEMPTS <epoch ms of every WebSocket handshake attempted since the last call, comma-separated or ->
 // complete F L  → COMPLETE <clients holding every event F..L> <each such client's epoch ms of the last of them, ...>
 // stats F L     → STATS <events of F..L missing, summed over clients> <duplicated> <resets> <transports>
-// errors        → ERRORS <the client's most frequent lastError texts, with counts>
+// errors        → REASONS <the client's most frequent lastError texts, with counts>
 // close         → CLOSED
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -99,7 +99,7 @@ for await (const line of lines) {
       case 'attempts': answer = `ATTEMPTS ${attempts.join(',') || '-'}`; attempts = []; break;
       case 'complete': answer = complete(Number(a), Number(b)); break;
       case 'stats': answer = stats(Number(a), Number(b)); break;
-      case 'errors': answer = `ERRORS ${[...errors].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([e, n]) => `${n}x ${e}`).join(' | ').replace(/\s+/g, ' ') || '-'}`; break;
+      case 'errors': answer = `REASONS ${[...errors].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([e, n]) => `${n}x ${e}`).join(' | ').replace(/\s+/g, ' ') || '-'}`; break;
       case 'close': for (const { pulse } of members) pulse.close(); answer = 'CLOSED'; break;
       default: answer = `ERROR unknown command ${command}`;
     }
