@@ -105,7 +105,7 @@ public final class ClientRestartStorm {
         System.out.printf("run %d: %d of %d clients recovered%n", run, done.size(), clients);
       }
     }
-    fleet.ask("errors").forEach(errors -> System.out.println("run " + run + ", clients' errors: " + errors));
+    fleet.ask("errors").forEach(errors -> System.out.println("run " + run + ", why handshakes ended (client side): " + errors));
     long[] attempts = fleet.ask("attempts").stream().flatMap(answer -> Arrays.stream(answer.split(" ")[1].split(",")))
         .filter(at -> !at.equals("-")).mapToLong(Long::parseLong).filter(at -> at >= stoppedAt).sorted().toArray();
     long[] recovered = done.stream().mapToLong(at -> at - stoppedAt).sorted().toArray();
