@@ -65,6 +65,8 @@ class PollApiTests {
     List<Long> options = VoteClient.optionIds(poll);
     assertThat(api.vote(id, EMP_A, List.of(options.get(0), options.get(2))).statusCode()).isEqualTo(200);
     long version = api.stats(id, EMP_A).path("version").asLong();
+    // the tally writer writes the first ballot's tally on its own schedule: count after it, not before
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> api.lastTalliedVersion(id) == version);
     long audit = jdbc.sql("select count(*) from vote_ballot_audit where poll_id = ?").param(id).query(Long.class)
         .single();
     long tallies = api.outboxEvents(id, "vote.poll.tallied");

@@ -106,6 +106,14 @@ final class VoteClient {
         .params(Long.toString(pollId), type).query(Long.class).single();
   }
 
+  /** The {@code version} of the newest tally in the outbox, 0 when none is there yet (tallies are written apart). */
+  long lastTalliedVersion(long pollId) {
+    return jdbc.sql("select payload from pulse_outbox where message_key = ? and event_type = 'vote.poll.tallied' "
+            + "order by sequence desc limit 1").param(Long.toString(pollId)).query(byte[].class).optional()
+        .map(payload -> JSON.readTree(PulseEvents.deserialize(payload).getData().toBytes()).path("version").asLong())
+        .orElse(0L);
+  }
+
   static CloudEvent event(ConsumerRecord<String, byte[]> record) {
     return PulseEvents.deserialize(record.value());
   }
