@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -108,6 +110,19 @@ public final class TestTokens {
   }
 
   /** Signs arbitrary claims with the trusted key, for tests of claim validation. */
+  /**
+   * Writes the key pair, private half included, as a JWK file in the form the gateway's {@code pulse.auth.key-file}
+   * reads: a gateway started with it (and {@link #ISSUER} as its issuer) accepts these tokens as its own — the
+   * benchmarks put a real gateway in front of services that trust this JVM's tokens. A test key, made per JVM.
+   */
+  public void writeSigningKey(Path file) {
+    try {
+      Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public String sign(JWTClaimsSet claims) {
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);

@@ -16,7 +16,7 @@ import java.util.Map;
  * The real gateway ({@code gateway/target/gateway.jar}) as its own JVM on a free port, profile {@code local} (demo
  * users), stopped on {@link #close()} and also when the benchmark is interrupted (Ctrl-C): it would outlive us.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
   private final ServiceProcess process;
 
@@ -29,7 +29,7 @@ final class GatewayProcess implements AutoCloseable {
    * @param properties extra Spring properties, e.g. {@code pulse.gateway.access-log=false}
    * @param jvmOptions after the stack's own (a later {@code -Xmx} wins)
    */
-  static GatewayProcess start(Map<String, String> environment, Map<String, String> properties,
+  public static GatewayProcess start(Map<String, String> environment, Map<String, String> properties,
       List<String> jvmOptions) throws IOException {
     Path jar = PulseLocal.repositoryRoot().resolve("gateway").resolve("target").resolve("gateway.jar");
     if (!Files.isRegularFile(jar)) {
@@ -51,11 +51,11 @@ final class GatewayProcess implements AutoCloseable {
     return gateway;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + process.port();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 

@@ -3,7 +3,9 @@ package com.pulse.bench.socket;
 import com.pulse.bench.MarkdownTable;
 import com.pulse.bench.Medians;
 import com.pulse.bench.Options;
+import com.pulse.bench.gateway.GatewayProcess;
 import com.pulse.local.PulseLocal;
+import com.pulse.testsupport.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  * The reconnect storm of issue 15 with the real thing on both sides: {@code --clients} {@code @pulse/client}
  * clients (Node, {@code deploy/bench/reconnect-storm/fleet.mjs}, the package's defaults: full jitter, recovery from
  * the resume point, dedupe) on a real notification-service, which is restarted under them (SIGTERM: it tells them
- * 1012) while order events keep flowing through Kafka.
+ * 1012) while order events keep flowing through Kafka. By default the clients connect through the real gateway
+ * (which stays up), as front-ends do; {@code --through=direct} connects them to the instance itself.
  *
  * <pre>
  * (cd clients/js && npm ci && npm run build)
  * java -cp deploy/bench/target/pulse-bench.jar com.pulse.bench.socket.ClientRestartStorm \
- *     [--clients=2000] [--per-process=1000] [--rate=20] [--runs=3] [--between=15]
+ *     [--clients=2000] [--per-process=1000] [--rate=20] [--runs=3] [--between=15] [--through=gateway|direct]
  * </pre>
  *
  * <p>Per restart: the handshakes the clients start (each one a handshake the server, or a gateway in front of it,
@@ -47,6 +50,7 @@ public final class ClientRestartStorm {
     int rate = options.integer("rate", 20);
     int runs = options.integer("runs", 3);
     Duration between = options.seconds("between", 15);
+    boolean throughGateway = !options.text("through", "gateway").equals("direct");
     options.rejectUnknown();
 
     List<String> tokens = BenchUsers.admins(clients);
@@ -55,9 +59,12 @@ public final class ClientRestartStorm {
     long published;
     try (NotificationUnderTest service = NotificationUnderTest.start(List.of("-Xmx512m"),
         Map.of("PULSE_SOCKET_MAX_CONNECTIONS", "100000"));
+        GatewayProcess gateway = throughGateway ? gatewayInFront(service) : null;
         OrderEventPublisher publisher = new OrderEventPublisher(service.kafkaBootstrapServers());
-        NodeFleet fleet = NodeFleet.start(service.baseUrl(), tokens, perProcess, service.logs())) {
-      System.out.printf("%d Node clients connecting to %s ...%n", clients, service.baseUrl());
+        NodeFleet fleet = NodeFleet.start(gateway != null ? gateway.url() : service.baseUrl(), tokens, perProcess,
+            service.logs())) {
+      System.out.printf("%d Node clients connecting to %s ...%n", clients,
+          gateway != null ? "the gateway " + gateway.url() + " in front of " + service.baseUrl() : service.baseUrl());
       long live = fleet.ask("open").stream().mapToLong(answer -> Long.parseLong(answer.split(" ")[1])).sum();
       if (live != clients) {
         throw new IllegalStateException("only " + live + " of " + clients + " clients went live");
@@ -82,8 +89,21 @@ public final class ClientRestartStorm {
       totals = sum(fleet.ask("stats 0 " + (published - 1)));
       fleet.ask("close");
     }
-    print(results, clients, rate, published, runs, between, totals);
+    print(results, clients, rate, published, runs, between, totals, throughGateway);
     System.exit(0);
+  }
+
+  /**
+   * The real gateway in front of the instance, as in production: it accepts the benchmark's tokens as its own (the
+   * same key and issuer), its limits are the defaults (each client is another user), and it stays up while the
+   * instance restarts, so every handshake the clients start is one the gateway sees.
+   */
+  private static GatewayProcess gatewayInFront(NotificationUnderTest service) throws IOException {
+    Path key = service.logs().resolve("gateway-signing-key.json");
+    Files.createDirectories(key.getParent());
+    TestTokens.shared().writeSigningKey(key);
+    return GatewayProcess.start(Map.of("NOTIFICATION_URL", service.baseUrl()),
+        Map.of("pulse.auth.key-file", key.toString(), "pulse.auth.issuer", TestTokens.ISSUER), List.of("-Xmx512m"));
   }
 
   private static RunResult restart(NotificationUnderTest service, NodeFleet fleet, AtomicLong next, int clients,
@@ -157,12 +177,13 @@ public final class ClientRestartStorm {
   }
 
   private static void print(List<RunResult> results, int clients, int rate, long published, int runs,
-      Duration between, String[] totals) {
+      Duration between, String[] totals, boolean throughGateway) {
     System.out.printf("%n## @pulse/client reconnect storm after a notification-service restart, %s%n%n",
         Instant.now());
-    System.out.printf("%d Node clients (ocs:all), %d events/s published throughout (%d in all), %d restarts "
-        + "(SIGTERM, 1012) %d s apart, Java %s%n%n", clients, rate, published, runs, between.toSeconds(),
-        Runtime.version());
+    System.out.printf("%d Node clients (ocs:all) %s, %d events/s published throughout (%d in all), %d restarts "
+        + "(SIGTERM, 1012) %d s apart, Java %s%n%n", clients,
+        throughGateway ? "through the gateway" : "straight to the instance", rate, published, runs,
+        between.toSeconds(), Runtime.version());
     MarkdownTable table = new MarkdownTable("run", "stop → new instance healthy s", "handshakes",
         "peak handshakes/s (1 s windows)", "peak handshakes/s (100 ms windows)", "stop → client recovered p50 s",
         "p99 s", "stop → all recovered s", "recovered", "not recovered");
