@@ -7,11 +7,11 @@
 //
 //   node fleet.mjs <base url> <token file> <from> <to> <capacity>
 //
-// open          → OPENED <clients live and subscribed>
+// open          → OPENED <clients live and subscribed> <their transports>
 // attempts      → ATTEMPTS <epoch ms of every WebSocket handshake attempted since the last call, comma-separated or ->
 // complete F L  → COMPLETE <clients holding every event F..L> <each such client's epoch ms of the last of them, ...>
 // stats F L     → STATS <events of F..L missing, summed over clients> <duplicated> <resets> <transports>
-// errors        → REASONS <the client's most frequent lastError texts, with counts>
+// errors        → REASONS <why attempts ended since the last call (the client's lastError), most frequent first>
 // close         → CLOSED
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,9 +36,16 @@ class CountedWebSocket extends WebSocket {
   }
 }
 
-const members = tokens.map((token) => {
+const members = tokens.map((token, index) => {
   const pulse = new PulseClient({ url, getToken: () => token, WebSocket: CountedWebSocket, tabs: false, network: null });
   const member = { pulse, got: new Float64Array(Number(capacity)), duplicated: 0, resets: 0 };
+  // users arrive over a few seconds, not in one millisecond: 2,000 first handshakes at once time out on two cores and
+  // send clients to SSE before any storm (first-connect fallback), which is not what this benchmark measures
+  setTimeout(() => subscribe(pulse, member), Math.floor(index / 50) * 250);
+  return member;
+});
+
+function subscribe(pulse, member) {
   pulse.subscribe('ocs:all', {
     onEvent: (event) => {
       const seq = Number(/^B(\d+)\./.exec(event.data?.orderCode ?? '')?.[1]);
@@ -48,11 +55,15 @@ const members = tokens.map((token) => {
     },
     onReset: () => { member.resets++; },
   });
+  let retryAt = null;
   pulse.onState((state) => {
-    if (state.lastError) errors.set(state.lastError, (errors.get(state.lastError) ?? 0) + 1);
+    // an ended attempt schedules exactly one retry; other state changes repeat the last reason, so count here
+    if (state.nextRetryAt && state.nextRetryAt !== retryAt && state.lastError) {
+      errors.set(state.lastError, (errors.get(state.lastError) ?? 0) + 1);
+    }
+    retryAt = state.nextRetryAt;
   });
-  return member;
-});
+}
 
 const live = (m) => m.pulse.getState().status === 'live' && m.pulse.getPositions()['ocs:all'] !== undefined;
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,7 +71,7 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function open() {
   const end = Date.now() + 120_000;
   while (!members.every(live) && Date.now() < end) await wait(50);
-  return `OPENED ${members.filter(live).length}`;
+  return `OPENED ${members.filter(live).length} ${transports()}`;
 }
 
 function complete(first, last) {
@@ -79,14 +90,18 @@ function complete(first, last) {
 function stats(first, last) {
   let missing = 0;
   for (const { got } of members) for (let seq = first; seq <= last; seq++) if (!got[seq]) missing++;
-  const transports = {};
-  for (const { pulse } of members) {
-    const kind = pulse.getState().transport ?? 'none';
-    transports[kind] = (transports[kind] ?? 0) + 1;
-  }
   const duplicated = members.reduce((n, m) => n + m.duplicated, 0);
   const resets = members.reduce((n, m) => n + m.resets, 0);
-  return `STATS ${missing} ${duplicated} ${resets} ${Object.entries(transports).map(([k, v]) => `${k}x${v}`).join(',')}`;
+  return `STATS ${missing} ${duplicated} ${resets} ${transports()}`;
+}
+
+function transports() {
+  const count = {};
+  for (const { pulse } of members) {
+    const kind = pulse.getState().transport ?? 'none';
+    count[kind] = (count[kind] ?? 0) + 1;
+  }
+  return Object.entries(count).map(([kind, n]) => `${kind}x${n}`).join(',');
 }
 
 const lines = createInterface({ input: process.stdin });
@@ -99,7 +114,7 @@ for await (const line of lines) {
       case 'attempts': answer = `ATTEMPTS ${attempts.join(',') || '-'}`; attempts = []; break;
       case 'complete': answer = complete(Number(a), Number(b)); break;
       case 'stats': answer = stats(Number(a), Number(b)); break;
-      case 'errors': answer = `REASONS ${[...errors].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([e, n]) => `${n}x ${e}`).join(' | ').replace(/\s+/g, ' ') || '-'}`; break;
+      case 'errors': answer = `REASONS ${[...errors].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([e, n]) => `${n}x ${e}`).join(' | ').replace(/\s+/g, ' ') || '-'}`; errors.clear(); break;
       case 'close': for (const { pulse } of members) pulse.close(); answer = 'CLOSED'; break;
       default: answer = `ERROR unknown command ${command}`;
     }

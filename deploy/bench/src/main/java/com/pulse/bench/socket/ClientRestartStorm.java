@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The reconnect storm of issue 15 with the real thing on both sides: {@code --clients} {@code @pulse/client}
@@ -65,26 +62,22 @@ public final class ClientRestartStorm {
             service.logs())) {
       System.out.printf("%d Node clients connecting to %s ...%n", clients,
           gateway != null ? "the gateway " + gateway.url() + " in front of " + service.baseUrl() : service.baseUrl());
-      long live = fleet.ask("open").stream().mapToLong(answer -> Long.parseLong(answer.split(" ")[1])).sum();
+      List<String> opened = fleet.ask("open");
+      long live = opened.stream().mapToLong(answer -> Long.parseLong(answer.split(" ")[1])).sum();
+      System.out.println("before the first restart: " + opened);
       if (live != clients) {
         throw new IllegalStateException("only " + live + " of " + clients + " clients went live");
       }
       fleet.ask("attempts"); // the first connections are not part of any storm
-      AtomicBoolean publishing = new AtomicBoolean(true);
-      AtomicLong next = new AtomicLong();
-      Thread events = Thread.ofPlatform().daemon().name("bench-publisher").start(() -> publish(publisher, rate, publishing,
-          next));
+      PacedEvents events = PacedEvents.start(publisher, rate);
       for (int run = 1; run <= runs; run++) {
         Thread.sleep(between.toMillis()); // events flow to live clients between restarts
-        RunResult result = restart(service, fleet, next, clients, run);
+        RunResult result = restart(service, fleet, events, clients, run);
         results.add(result);
         System.out.println(result);
       }
       Thread.sleep(between.toMillis());
-      publishing.set(false);
-      events.join();
-      publisher.flush();
-      published = next.get();
+      published = events.stop();
       Thread.sleep(3_000); // the last events reach the clients
       totals = sum(fleet.ask("stats 0 " + (published - 1)));
       fleet.ask("close");
@@ -106,14 +99,14 @@ public final class ClientRestartStorm {
         Map.of("pulse.auth.key-file", key.toString(), "pulse.auth.issuer", TestTokens.ISSUER), List.of("-Xmx512m"));
   }
 
-  private static RunResult restart(NotificationUnderTest service, NodeFleet fleet, AtomicLong next, int clients,
+  private static RunResult restart(NotificationUnderTest service, NodeFleet fleet, PacedEvents events, int clients,
       int run) throws InterruptedException {
     long stoppedAt = System.currentTimeMillis();
-    long first = next.get();
+    long first = events.published();
     service.stopService();
     service.startService();
     long healthyAt = System.currentTimeMillis();
-    long last = next.get() - 1;
+    long last = events.published() - 1;
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     List<Long> done = completions(fleet, first, last);
     long report = System.nanoTime();
@@ -198,15 +191,6 @@ public final class ClientRestartStorm {
         + "onReset calls: %s. Transports at the end: %s.%n", totals[0], totals[1], totals[2], totals[3]);
   }
 
-  private static void publish(OrderEventPublisher publisher, int rate, AtomicBoolean publishing, AtomicLong next) {
-    long interval = 1_000_000_000L / rate;
-    long due = System.nanoTime();
-    while (publishing.get()) {
-      publisher.publish(next.getAndIncrement());
-      due += interval;
-      LockSupport.parkNanos(due - System.nanoTime());
-    }
-  }
 
   private record RunResult(int run, double downSeconds, long handshakes, long peakPerSecond, long peakPer100ms,
       double p50, double p99, double all, int recovered, int notRecovered) {

@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -57,10 +54,7 @@ public final class RecoveryAfterRestart {
       if (Long.parseLong(opened.split(" ")[1]) != clients) {
         throw new IllegalStateException("not every client connected: " + opened);
       }
-      AtomicBoolean publishing = new AtomicBoolean(true);
-      AtomicLong next = new AtomicLong();
-      Thread events = Thread.ofPlatform().daemon().name("bench-publisher").start(() -> publish(publisher, rate, publishing,
-          next));
+      PacedEvents events = PacedEvents.start(publisher, rate);
       for (int run = 1; run <= runs; run++) {
         Thread.sleep(between.toMillis()); // events keep flowing to connected clients between restarts
         RunResult result = restart(service, fleet, clients, crash, run);
@@ -68,10 +62,7 @@ public final class RecoveryAfterRestart {
         System.out.println(result);
       }
       Thread.sleep(between.toMillis());
-      publishing.set(false);
-      events.join();
-      publisher.flush();
-      published = next.get();
+      published = events.stop();
       Thread.sleep(3_000); // the last events reach the clients
       String stats = fleet.ask(0, "stats");
       duplicates = Long.parseLong(stats.split(" ")[4]);
@@ -126,15 +117,6 @@ public final class RecoveryAfterRestart {
     return Long.parseLong(stats[7]) + Long.parseLong(stats[8]);
   }
 
-  private static void publish(OrderEventPublisher publisher, int rate, AtomicBoolean publishing, AtomicLong next) {
-    long interval = 1_000_000_000L / rate;
-    long due = System.nanoTime();
-    while (publishing.get()) {
-      publisher.publish(next.getAndIncrement());
-      due += interval;
-      LockSupport.parkNanos(due - System.nanoTime());
-    }
-  }
 
   /** @param recovered totals so far (cumulative over runs) */
   private record RunResult(int run, double downtimeSeconds, double allRecoveredSeconds, Histogram perClient,
