@@ -30,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * Sends outbox rows to Kafka and reports which ones Kafka acknowledged, without ever letting a later event of an
  * aggregate overtake an earlier one.
  *
- * <p>Order rests on four things. The idempotent producer keeps the order of what it accepted on each partition,
+ * <p>Order rests on five things. The idempotent producer keeps the order of what it accepted on each partition,
  * and with an unbounded delivery timeout it retries until Kafka is back instead of expiring a batch (an expired
- * batch would let the next one overtake it). A send refused before it entered the producer (no metadata while Kafka
+ * batch would let the next one overtake it). One request in flight per connection makes the producer mute a
+ * partition while its batch is out, so a batch refused because the partition's leader just moved is retried before
+ * anything behind it is sent: with five in flight, CI saw the next batch (event 10) written by the new leader ahead of
+ * the refused one (events 1–9), which the broker then refused as out of sequence until the producer was given up. A send refused before it entered the producer (no metadata while Kafka
  * is down) ends the round, so nothing after it goes out. A send that fails later, in the producer, closes the
  * producer from its callback at once: otherwise the idempotent producer bumps its epoch, renumbers the batches
  * queued behind the failed one and writes them — a later event of the aggregate ahead of the one that failed. And
@@ -47,7 +50,7 @@ final class OutboxPublisher implements AutoCloseable {
   static final Map<String, Object> GUARANTEES = Map.of(
       ProducerConfig.ACKS_CONFIG, "all",
       ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-      ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+      ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
       ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE,
       ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
 
