@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>Order rests on five things. The idempotent producer keeps the order of what it accepted on each partition,
  * and with an unbounded delivery timeout it retries until Kafka is back instead of expiring a batch (an expired
  * batch would let the next one overtake it). One request in flight per connection makes the producer mute a
- * partition while its batch is out, so a batch refused because the partition's leader just moved is retried before
- * anything behind it is sent: with five in flight, CI saw the next batch (event 10) written by the new leader ahead of
- * the refused one (events 1–9), which the broker then refused as out of sequence until the producer was given up. A send refused before it entered the producer (no metadata while Kafka
+ * partition while its batch is out, so a batch refused because the partition had no leader yet (a topic just
+ * created) or its leader moved is retried before anything behind it is sent: with five in flight, CI saw the next
+ * batch (event 10) written once the leader was ready, ahead of the refused one (events 1–9), which the broker then
+ * refused as out of sequence until the producer was given up. A send refused before it entered the producer (no metadata while Kafka
  * is down) ends the round, so nothing after it goes out. A send that fails later, in the producer, closes the
  * producer from its callback at once: otherwise the idempotent producer bumps its epoch, renumbers the batches
  * queued behind the failed one and writes them — a later event of the aggregate ahead of the one that failed. And
