@@ -109,7 +109,6 @@ public final class TestTokens {
     return sign(claims.build());
   }
 
-  /** Signs arbitrary claims with the trusted key, for tests of claim validation. */
   /**
    * Writes the key pair, private half included, as a JWK file in the form the gateway's {@code pulse.auth.key-file}
    * reads: a gateway started with it (and {@link #ISSUER} as its issuer) accepts these tokens as its own — the
@@ -123,6 +122,7 @@ public final class TestTokens {
     }
   }
 
+  /** Signs arbitrary claims with the trusted key, for tests of claim validation. */
   public String sign(JWTClaimsSet claims) {
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);

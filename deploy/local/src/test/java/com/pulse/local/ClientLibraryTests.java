@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,26 +21,14 @@ class ClientLibraryTests {
 
   @Test
   void theClientsIntegrationTestPassesAgainstTheRealStack() throws IOException, InterruptedException {
-    Path client = PulseLocal.repositoryRoot().resolve("clients/js");
-    Path test = client.resolve("build/test/integration.test.js");
+    Path test = NodeTestRun.CLIENT.resolve("build/test/integration.test.js");
     assumeTrue(Files.isRegularFile(test),
         "clients/js's tests are not built (npm run build:test there, or build the reactor): skipped");
-    Path output = Files.createTempFile("pulse-client-integration", ".log");
-    ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", test.toString())
-        .directory(client.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    node.environment().put("PULSE_TEST_NOTIFICATION_URL", RunningStack.client().gatewayUrl());
-    Process process = node.start();
-    boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String log = Files.readString(output, StandardCharsets.UTF_8);
-    System.out.println(log);
-    assertThat(finished).as("the client's integration test finished within 3 minutes:\n%s", log).isTrue();
-    assertThat(process.exitValue()).as("the client's integration test:\n%s", log).isZero();
-    assertThat(log).as("it ran rather than skipped, and checked events (ocs-service reachable)")
+    NodeTestRun run = NodeTestRun.of(Duration.ofMinutes(3),
+        Map.of("PULSE_TEST_NOTIFICATION_URL", RunningStack.client().gatewayUrl()), test.toString());
+    assertThat(run.finished()).as("the client's integration test finished within 3 minutes:\n%s", run.log()).isTrue();
+    assertThat(run.exitValue()).as("the client's integration test:\n%s", run.log()).isZero();
+    assertThat(run.log()).as("it ran rather than skipped, and checked events (ocs-service reachable)")
         .contains("ℹ pass 1").contains("ℹ skipped 0").doesNotContain("no events checked");
   }
 }

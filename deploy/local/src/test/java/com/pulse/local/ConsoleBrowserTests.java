@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,27 +27,14 @@ class ConsoleBrowserTests {
   void theConsoleAndItsPanelsWorkLiveInChromium() throws IOException, InterruptedException {
     assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": browser tests skipped "
         + "(apt-get install -y chromium)");
-    Path client = PulseLocal.repositoryRoot().resolve("clients/js");
-    assumeTrue(Files.isDirectory(client.resolve("node_modules/playwright-core")),
+    assumeTrue(Files.isDirectory(NodeTestRun.CLIENT.resolve("node_modules/playwright-core")),
         "clients/js has no node_modules (npm ci there, or build the reactor): browser tests skipped");
     Path screenshots = Path.of("target/browser-screenshots").toAbsolutePath();
-    Path output = Files.createTempFile("pulse-browser-tests", ".log");
-    ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "browser/console.test.mjs",
-        "browser/panels.test.mjs")
-        .directory(client.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    node.environment().put("PULSE_GATEWAY_URL", RunningStack.client().gatewayUrl());
-    node.environment().put("PULSE_CHROMIUM", CHROMIUM.toString());
-    node.environment().put("PULSE_SCREENSHOTS", screenshots.toString());
-    Process process = node.start();
-    boolean finished = process.waitFor(10, TimeUnit.MINUTES);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String log = Files.readString(output, StandardCharsets.UTF_8);
-    System.out.println(log);
-    assertThat(finished).as("browser tests finished within 10 minutes:\n%s", log).isTrue();
-    assertThat(process.exitValue()).as("browser tests (screenshots in %s):\n%s", screenshots, log).isZero();
+    NodeTestRun run = NodeTestRun.of(Duration.ofMinutes(10), Map.of(
+        "PULSE_GATEWAY_URL", RunningStack.client().gatewayUrl(),
+        "PULSE_CHROMIUM", CHROMIUM.toString(),
+        "PULSE_SCREENSHOTS", screenshots.toString()), "browser/console.test.mjs", "browser/panels.test.mjs");
+    assertThat(run.finished()).as("browser tests finished within 10 minutes:\n%s", run.log()).isTrue();
+    assertThat(run.exitValue()).as("browser tests (screenshots in %s):\n%s", screenshots, run.log()).isZero();
   }
 }

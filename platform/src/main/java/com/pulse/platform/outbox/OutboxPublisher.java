@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * partition while its batch is out, so a batch refused because the partition had no leader yet (a topic just
  * created) or its leader moved is retried before anything behind it is sent: with five in flight, CI saw the next
  * batch (event 10) written once the leader was ready, ahead of the refused one (events 1–9), which the broker then
- * refused as out of sequence until the producer was given up. A send refused before it entered the producer (no metadata while Kafka
- * is down) ends the round, so nothing after it goes out. A send that fails later, in the producer, closes the
+ * refused as out of sequence until the producer was given up. A send refused before it entered the producer (no
+ * metadata while Kafka is down) ends the round, so nothing after it goes out. A send that fails later, in the producer, closes the
  * producer from its callback at once: otherwise the idempotent producer bumps its epoch, renumbers the batches
  * queued behind the failed one and writes them — a later event of the aggregate ahead of the one that failed. And
  * after any failure the producer is replaced, so a retry starts a fresh, ordered session from the first

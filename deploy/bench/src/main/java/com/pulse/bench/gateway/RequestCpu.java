@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -112,7 +114,7 @@ public final class RequestCpu {
 
   private static Map<String, Double> idlePerSecond(ThreadCpu threads, Duration window) throws InterruptedException {
     Map<Long, ThreadCpu.Reading> before = threads.read();
-    Thread.sleep(window.toMillis());
+    Thread.sleep(window.toMillis()); // the window is the measurement: what the gateway burns with nothing to do
     Map<String, Double> idle = ThreadCpu.between(before, threads.read());
     idle.replaceAll((group, seconds) -> seconds / window.toSeconds());
     return idle;
@@ -120,7 +122,7 @@ public final class RequestCpu {
 
   private static Map<String, Double> perRequestMillis(Map<String, Double> used, Map<String, Double> idle,
       Driven driven) {
-    Map<String, Double> millis = new java.util.TreeMap<>();
+    Map<String, Double> millis = new TreeMap<>();
     for (String group : GROUPS) {
       double busy = used.getOrDefault(group, 0.0) - idle.getOrDefault(group, 0.0) * driven.seconds();
       millis.put(group, Math.max(0, busy) * 1e3 / driven.requests());
@@ -152,11 +154,11 @@ public final class RequestCpu {
   }
 
   private static String cpu(double millis) {
-    return String.format(java.util.Locale.ROOT, "%.3f", millis);
+    return String.format(Locale.ROOT, "%.3f", millis);
   }
 
   private static String latency(double millis) {
-    return String.format(java.util.Locale.ROOT, "%.2f", millis);
+    return String.format(Locale.ROOT, "%.2f", millis);
   }
 
   private static MarkdownTable table() {

@@ -191,7 +191,6 @@ public final class ClientRestartStorm {
         + "onReset calls: %s. Transports at the end: %s.%n", totals[0], totals[1], totals[2], totals[3]);
   }
 
-
   private record RunResult(int run, double downSeconds, long handshakes, long peakPerSecond, long peakPer100ms,
       double p50, double p99, double all, int recovered, int notRecovered) {
 

@@ -117,7 +117,6 @@ public final class RecoveryAfterRestart {
     return Long.parseLong(stats[7]) + Long.parseLong(stats[8]);
   }
 
-
   /** @param recovered totals so far (cumulative over runs) */
   private record RunResult(int run, double downtimeSeconds, double allRecoveredSeconds, Histogram perClient,
       long recovered, long notRecovered) {
