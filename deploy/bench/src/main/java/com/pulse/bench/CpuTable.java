@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * CPU milliseconds per unit of work (an order, a value, an action, a ballot) for each process, per run and as the
- * median of each group's runs. "stack" is every process but the benchmark's own.
+ * median of each group's runs. "stack" is every process but the benchmark's own; "of which JIT" is the part of it
+ * the stack's JIT compiler threads used, high while the stack is not yet warm.
  */
 public final class CpuTable {
 
@@ -29,9 +30,12 @@ public final class CpuTable {
     rows.add(new Row(group, run, units, Map.copyOf(millis)));
   }
 
-  /** CPU ms per unit of each process, then the stack's total (the benchmark excluded), then the benchmark's. */
+  /**
+   * CPU ms per unit of each process, then the stack's total (the benchmark excluded), the part of it its JIT compilers
+   * used, then the benchmark's.
+   */
   static double[] perUnit(List<String> processes, long units, Map<String, Double> millis) {
-    double[] values = new double[processes.size() + 1];
+    double[] values = new double[processes.size() + 2];
     double stack = 0;
     int column = 0;
     for (String process : processes) {
@@ -42,6 +46,7 @@ public final class CpuTable {
       }
     }
     values[column++] = stack;
+    values[column++] = units == 0 ? Double.NaN : millis.getOrDefault(StackCpu.JIT, 0.0) / units;
     values[column] = units == 0 ? Double.NaN : millis.getOrDefault(StackCpu.BENCHMARK, 0.0) / units;
     return values;
   }
@@ -80,6 +85,7 @@ public final class CpuTable {
     List<String> header = new ArrayList<>(List.of("", runColumn, unit + "s"));
     processes.stream().filter(p -> !p.equals(StackCpu.BENCHMARK)).forEach(p -> header.add(p + " ms"));
     header.add("stack ms/" + unit);
+    header.add("of which JIT ms");
     header.add("benchmark ms");
     return header.toArray(String[]::new);
   }

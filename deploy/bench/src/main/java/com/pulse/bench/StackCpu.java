@@ -22,6 +22,11 @@ public final class StackCpu {
 
   /** The column of the benchmark's own process. */
   public static final String BENCHMARK = "benchmark";
+  /**
+   * The JIT compiler threads of all the stack's JVMs, already counted in their processes' columns: a stack that still
+   * compiles is not warm, and its CPU per unit says more about the JIT than about the work.
+   */
+  public static final String JIT = "of which JIT";
 
   private static final double MILLIS_PER_TICK = 1000.0 / ProcStat.TICKS_PER_SECOND;
 
@@ -41,7 +46,7 @@ public final class StackCpu {
     return new StackCpu(found);
   }
 
-  /** The column names: the stack's processes, then the benchmark. */
+  /** The column names: the stack's processes, then the benchmark ({@link #JIT} is a reading, not a column). */
   public List<String> names() {
     return List.copyOf(roots.keySet());
   }
@@ -54,7 +59,18 @@ public final class StackCpu {
     Map<String, Double> millis = new LinkedHashMap<>();
     Set<Long> rootPids = Set.copyOf(roots.values());
     roots.forEach((name, pid) -> millis.put(name, treeTicks(pid, all, children, rootPids) * MILLIS_PER_TICK));
+    millis.put(JIT, JitThreads.ticks(stackPids()) * MILLIS_PER_TICK);
     return millis;
+  }
+
+  /** The stack's total in a reading or a difference of two: every process but the benchmark, JIT not twice. */
+  public static double stackTotal(Map<String, Double> millis) {
+    return millis.entrySet().stream().filter(e -> !e.getKey().equals(BENCHMARK) && !e.getKey().equals(JIT))
+        .mapToDouble(Map.Entry::getValue).sum();
+  }
+
+  private List<Long> stackPids() {
+    return roots.entrySet().stream().filter(e -> !e.getKey().equals(BENCHMARK)).map(Map.Entry::getValue).toList();
   }
 
   /** What each process used between two readings, in milliseconds. */

@@ -11,11 +11,11 @@ class CpuTableTests {
   private final List<String> processes = List.of("gateway", "kafka", StackCpu.BENCHMARK);
 
   @Test
-  void perUnitDividesEachProcessAndTotalsTheStackWithoutTheBenchmark() {
+  void perUnitDividesEachProcessAndTotalsTheStackWithoutTheBenchmarkOrTheJitTwice() {
     double[] values = CpuTable.perUnit(processes, 100, Map.of("gateway", 300.0, "kafka", 50.0,
-        StackCpu.BENCHMARK, 900.0));
+        StackCpu.JIT, 120.0, StackCpu.BENCHMARK, 900.0));
 
-    assertThat(values).containsExactly(3.0, 0.5, 3.5, 9.0);
+    assertThat(values).containsExactly(3.0, 0.5, 3.5, 1.2, 9.0);
   }
 
   @Test
@@ -25,7 +25,7 @@ class CpuTableTests {
     table.add("100 orders/s", 2, 100, Map.of("gateway", 500.0, "kafka", 0.0, StackCpu.BENCHMARK, 0.0));
     table.add("100 orders/s", 3, 100, Map.of("gateway", 200.0, "kafka", 0.0, StackCpu.BENCHMARK, 0.0));
 
-    assertThat(table.medians()).contains("| 100 orders/s | 3 | 300 | 2.000 | 0.000 | 2.000 | 0.000 |");
+    assertThat(table.medians()).contains("| 100 orders/s | 3 | 300 | 2.000 | 0.000 | 2.000 | 0.000 | 0.000 |");
     assertThat(table.runs()).contains("| 100 orders/s | 2 | 100 | 5.000 |");
   }
 

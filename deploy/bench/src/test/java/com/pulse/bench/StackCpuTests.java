@@ -23,4 +23,11 @@ class StackCpuTests {
     assertThat(StackCpu.treeTicks(1, all, children, roots)).isEqualTo(10 + 5 + 7);
     assertThat(StackCpu.treeTicks(2, all, children, roots)).isEqualTo(100 + 50 + 20);
   }
+
+  @Test
+  void theStacksTotalLeavesOutTheBenchmarkAndCountsTheJitOnce() {
+    Map<String, Double> used = Map.of("gateway", 30.0, "kafka", 5.0, StackCpu.JIT, 12.0, StackCpu.BENCHMARK, 90.0);
+
+    assertThat(StackCpu.stackTotal(used)).isEqualTo(35.0);
+  }
 }

@@ -1,5 +1,6 @@
 package com.pulse.bench.gateway;
 
+import com.pulse.bench.JitThreads;
 import com.pulse.bench.ProcStat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ final class ThreadCpu {
     if (name.startsWith("AsyncAppender")) {
       return "access log";
     }
-    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+    if (JitThreads.compiles(name)) {
       return "JIT";
     }
     if (name.startsWith("GC ") || name.startsWith("G1 ")) {

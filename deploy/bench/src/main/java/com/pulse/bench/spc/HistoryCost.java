@@ -59,8 +59,7 @@ final class HistoryCost {
         series.add(micros);
       }
       Map<String, Double> used = StackCpu.between(before, context.cpu().read());
-      double stackMillis = used.entrySet().stream().filter(e -> !e.getKey().equals(StackCpu.BENCHMARK))
-          .mapToDouble(Map.Entry::getValue).sum();
+      double stackMillis = StackCpu.stackTotal(used);
       List<Double> lastBatches = batchMillis.subList(Math.max(0, batchMillis.size() - 10), batchMillis.size());
       medians.row(size, runs, Medians.of(series, h -> ms(h.getValueAtPercentile(50))),
           Medians.of(series, h -> ms(h.getValueAtPercentile(99))),
