@@ -1,11 +1,6 @@
 package com.pulse.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
-import java.util.stream.Stream;
 
 /**
  * The CPU of HotSpot's JIT compiler threads ({@code C1 CompilerThread…}, {@code C2 CompilerThread…}), read from
@@ -21,28 +16,17 @@ public final class JitThreads {
     return threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler");
   }
 
-  /** Clock ticks the compiler threads of these processes have used so far. */
+  /** Clock ticks the compiler threads of these processes have used so far (each read as {@link ThreadCpu} reads). */
   static long ticks(Collection<Long> pids) {
     long ticks = 0;
     for (long pid : pids) {
-      try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-        ticks += tasks.mapToLong(JitThreads::compilerTicks).sum();
-      } catch (IOException | RuntimeException gone) {
+      try {
+        ticks += new ThreadCpu(pid).read().values().stream().filter(thread -> thread.group().equals(ThreadCpu.JIT))
+            .mapToLong(ThreadCpu.Reading::ticks).sum();
+      } catch (IllegalStateException gone) {
         // not Linux, or the process ended: nothing to count
       }
     }
     return ticks;
-  }
-
-  private static long compilerTicks(Path task) {
-    try {
-      if (!compiles(Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).trim())) {
-        return 0;
-      }
-      ProcStat stat = ProcStat.parse(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII));
-      return stat.utime() + stat.stime();
-    } catch (IOException | RuntimeException gone) {
-      return 0; // the thread ended while we listed
-    }
   }
 }

@@ -4,6 +4,7 @@ import com.pulse.bench.MarkdownTable;
 import com.pulse.bench.Medians;
 import com.pulse.bench.OpenLoop;
 import com.pulse.bench.Options;
+import com.pulse.bench.ThreadCpu;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,9 +1,8 @@
-package com.pulse.bench.gateway;
+package com.pulse.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.pulse.bench.ProcStat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;

@@ -1,7 +1,5 @@
-package com.pulse.bench.gateway;
+package com.pulse.bench;
 
-import com.pulse.bench.JitThreads;
-import com.pulse.bench.ProcStat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,16 +14,19 @@ import java.util.stream.Stream;
  * which part of a process pays for a request. Threads that end between two readings are missed; in a steady run
  * they are few.
  */
-final class ThreadCpu {
+public final class ThreadCpu {
+
+  /** The group of HotSpot's compiler threads. */
+  public static final String JIT = "JIT";
 
   private final long pid;
 
-  ThreadCpu(long pid) {
+  public ThreadCpu(long pid) {
     this.pid = pid;
   }
 
   /** Ticks per thread id, with the thread's group. */
-  Map<Long, Reading> read() {
+  public Map<Long, Reading> read() {
     Map<Long, Reading> threads = new HashMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       tasks.forEach(task -> {
@@ -44,7 +45,7 @@ final class ThreadCpu {
   }
 
   /** CPU seconds per group between two readings of the same process. */
-  static Map<String, Double> between(Map<Long, Reading> from, Map<Long, Reading> to) {
+  public static Map<String, Double> between(Map<Long, Reading> from, Map<Long, Reading> to) {
     Map<String, Double> seconds = new TreeMap<>();
     to.forEach((thread, now) -> {
       long before = from.containsKey(thread) ? from.get(thread).ticks() : 0;
@@ -62,7 +63,7 @@ final class ThreadCpu {
       return "access log";
     }
     if (JitThreads.compiles(name)) {
-      return "JIT";
+      return JIT;
     }
     if (name.startsWith("GC ") || name.startsWith("G1 ")) {
       return "GC";
@@ -70,5 +71,5 @@ final class ThreadCpu {
     return "other";
   }
 
-  record Reading(String group, long ticks) {}
+  public record Reading(String group, long ticks) {}
 }
