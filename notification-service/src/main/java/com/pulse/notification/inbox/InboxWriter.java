@@ -3,6 +3,7 @@ package com.pulse.notification.inbox;
 import com.pulse.notification.stream.EventBatchListener;
 import com.pulse.notification.stream.StreamEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ class InboxWriter implements EventBatchListener {
   private final Counter written;
   private final Counter duplicates;
   private final Counter failures;
+  private final DistributionSummary batches;
 
   InboxWriter(InboxEntries entries, InboxStore store, MeterRegistry meters) {
     this.entries = entries;
@@ -41,10 +43,14 @@ class InboxWriter implements EventBatchListener {
         .description("redelivered events the inbox already held (nothing changed)").register(meters);
     this.failures = Counter.builder("pulse.notification.inbox.write.failures")
         .description("batches that could not be written and will be retried").register(meters);
+    this.batches = DistributionSummary.builder("pulse.notification.inbox.batch")
+        .description("events per batch the shared feed handed to the inbox (one transaction each)")
+        .baseUnit("events").register(meters);
   }
 
   @Override
   public void onBatch(List<StreamEvent> events) {
+    batches.record(events.size());
     List<InboxEntry> batch = new ArrayList<>(events.size());
     events.forEach(event -> batch.add(entries.entry(event)));
     try {

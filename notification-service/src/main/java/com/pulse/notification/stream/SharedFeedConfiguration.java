@@ -48,16 +48,27 @@ class SharedFeedConfiguration {
 
   @Bean(CONTAINER_FACTORY)
   ConcurrentKafkaListenerContainerFactory<String, byte[]> sharedFeedContainerFactory(KafkaProperties kafka,
-      KafkaAdmin admin, NotificationMetrics metrics) {
-    Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-    consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      StreamProperties settings, KafkaAdmin admin, NotificationMetrics metrics) {
     ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
-        new ByteArrayDeserializer()));
+    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, settings),
+        new StringDeserializer(), new ByteArrayDeserializer()));
     factory.setBatchListener(true);
     factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
     factory.setCommonErrorHandler(errorHandler(deadLetters(kafka), admin, metrics));
     return factory;
+  }
+
+  /**
+   * The shared feed is not on the live path (sockets have their own intake), so its fetches wait to fill: with the
+   * consumer's default of answering at the first byte, every event was its own poll, inbox transaction and offset
+   * commit — at 300 events/s, 300 of each per second.
+   */
+  static Map<String, Object> consumerConfig(KafkaProperties kafka, StreamProperties settings) {
+    Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+    consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    consumer.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) settings.sharedFetchBytes().toBytes());
+    consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.sharedFetchWait().toMillis());
+    return consumer;
   }
 
   static DefaultErrorHandler errorHandler(KafkaTemplate<String, byte[]> deadLetters, KafkaAdmin admin,

@@ -3,6 +3,7 @@ package com.pulse.notification.stream;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the Kafka intake ({@code pulse.notification.stream.*}). Connection settings come from the standard
@@ -19,10 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code <domain>.<aggregate>.v<major>}) needs no change here
  * @param rewind how far back in time the intake starts reading at startup, to rebuild the recovery history (keep it
  *     equal to {@code pulse.notification.history.window})
+ * @param sharedFetchWait how long the broker may hold a fetch of the shared feed (the inbox) to fill it: the longest
+ *     an event waits before it is written to inboxes, in exchange for one poll, one transaction and one offset commit
+ *     per batch instead of per event
+ * @param sharedFetchBytes how much the shared feed's fetch gathers before the broker answers without waiting longer
  */
 @ConfigurationProperties("pulse.notification.stream")
 public record StreamProperties(@DefaultValue("100ms") Duration pollTimeout,
     @DefaultValue("5s") Duration partitionRefresh, @DefaultValue("1s") Duration missingTopicRetry,
     @DefaultValue("30s") Duration startupWait,
     @DefaultValue("[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*\\.v[0-9]+") String topics,
-    @DefaultValue("10m") Duration rewind) {}
+    @DefaultValue("10m") Duration rewind, @DefaultValue("100ms") Duration sharedFetchWait,
+    @DefaultValue("64KB") DataSize sharedFetchBytes) {}

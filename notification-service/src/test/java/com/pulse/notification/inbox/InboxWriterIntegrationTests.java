@@ -10,6 +10,7 @@ import com.pulse.testsupport.PulseIntegrationTest;
 import com.pulse.testsupport.TestInfrastructure;
 import com.pulse.testsupport.TestUser;
 import com.pulse.testsupport.TopicReader;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,6 +78,29 @@ class InboxWriterIntegrationTests {
     assertThat(rows(first.eventId())).isEqualTo(1);
     assertThat(jdbc.sql("select position from notification where event_id = :id").param("id", first.eventId())
         .query(String.class).single()).as("the first delivery's row, untouched").isEqualTo(first.position());
+  }
+
+  @Test
+  void eventsArrivingOneByOneAreWrittenInBatchesNotOneTransactionEach() throws Exception {
+    DistributionSummary batches = meters.get("pulse.notification.inbox.batch").summary();
+    long batchesBefore = batches.count();
+    double eventsBefore = batches.totalAmount();
+    List<Published> spaced = new ArrayList<>();
+    // 20 events 20 ms apart: a consumer that answers at the first byte polls, writes and commits about 20 times
+    for (int i = 0; i < 20; i++) {
+      spaced.add(kafka.publish(InboxClient.freshDoctor().id(), "RIS", "ROUTINE"));
+      Thread.sleep(20);
+    }
+
+    awaitCommittedPast(spaced);
+    for (Published event : spaced) {
+      assertThat(rows(event.eventId())).isEqualTo(1);
+    }
+    long written = batches.count() - batchesBefore;
+    assertThat(batches.totalAmount() - eventsBefore).as("every event went through a batch")
+        .isGreaterThanOrEqualTo(spaced.size());
+    assertThat(written).as("batches for 20 events spread over 400 ms (the fetch waits up to 100 ms to fill)")
+        .isLessThanOrEqualTo(10);
   }
 
   @Test
