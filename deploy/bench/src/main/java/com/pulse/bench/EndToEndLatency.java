@@ -75,8 +75,9 @@ public final class EndToEndLatency {
           Receivers.Snapshot seen = receivers.take();
           RunResult result = new RunResult(rate, sent.achievedRate(), sent.accepted(), sent.rejected(), expected,
               seen.delivered(), seen.latencyMicros(), sent.answerMicros());
-          System.out.printf("rate %d/s run %d: p50 %.1f ms, p99 %.1f ms, lost %d%n", rate, run,
-              result.percentileMillis(50), result.percentileMillis(99), result.lost());
+          System.out.printf("rate %d/s run %d: p50 %.1f ms, p99 %.1f ms, lost %d, sockets reconnected so far %d%n",
+              rate, run, result.percentileMillis(50), result.percentileMillis(99), result.lost(),
+              receivers.reconnects());
           results.add(result);
         }
       }

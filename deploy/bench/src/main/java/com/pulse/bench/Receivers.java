@@ -1,8 +1,10 @@
 package com.pulse.bench;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,27 +20,38 @@ import org.HdrHistogram.Recorder;
 /**
  * WebSocket clients that time every order event they receive against the moment its POST was due. Frames are
  * matched by the order code the driver chose, read straight from the text so the clients stay cheap.
+ *
+ * <p>A socket the server closes as a slow consumer (4008) connects again from the last position it saw, as
+ * {@code @pulse/client} does, so the events it missed are recovered (and timed, late) instead of counted as lost for
+ * every later run.
  */
 final class Receivers implements AutoCloseable {
 
   private static final String CODE_FIELD = "\"orderCode\":\"";
   private static final String TYPE_FIELD = "\"type\":\"ocs.order.";
+  private static final String POSITION_FIELD = "\"position\":\"";
+  /** The server's close code for a connection whose send queue overflowed (PROTOCOL.md). */
+  static final int SLOW_CONSUMER = 4008;
 
   private final Map<String, Long> dueAt = new ConcurrentHashMap<>();
   private final Recorder latencies = new Recorder(3);
   private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong reconnects = new AtomicLong();
   private final List<WebSocket> sockets = new ArrayList<>();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String socketUrl;
+  private volatile boolean closing;
 
   Receivers(String gatewayUrl, String token, int count) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    socketUrl = gatewayUrl.replaceFirst("^http", "ws") + "/ws?access_token=" + token;
     CountDownLatch connected = new CountDownLatch(count);
     List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      URI uri = URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/ws?access_token=" + token);
-      opening.add(client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-          .buildAsync(uri, new Listener(connected)));
+      opening.add(connect(URI.create(socketUrl), new Listener(i, connected)));
     }
-    opening.forEach(future -> sockets.add(future.join()));
+    synchronized (sockets) {
+      opening.forEach(future -> sockets.add(future.join()));
+    }
     if (!connected.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("sockets did not all receive their 'connected' frame");
     }
@@ -63,19 +76,57 @@ final class Receivers implements AutoCloseable {
     return delivered.get();
   }
 
+  /** How many times a socket closed as a slow consumer connected again. */
+  long reconnects() {
+    return reconnects.get();
+  }
+
+  private CompletableFuture<WebSocket> connect(URI uri, Listener listener) {
+    return client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, listener);
+  }
+
   record Snapshot(org.HdrHistogram.Histogram latencyMicros, long delivered) {}
 
   @Override
   public void close() {
-    sockets.forEach(WebSocket::abort);
+    closing = true;
+    synchronized (sockets) {
+      sockets.forEach(WebSocket::abort);
+    }
   }
 
   private final class Listener implements WebSocket.Listener {
+    private final int index;
     private final CountDownLatch connected;
     private final StringBuilder partial = new StringBuilder();
+    /** The last stream position a frame carried: where a new connection resumes. */
+    private volatile String position;
 
-    Listener(CountDownLatch connected) {
+    Listener(int index, CountDownLatch connected) {
+      this.index = index;
       this.connected = connected;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+      if (status == SLOW_CONSUMER && !closing) {
+        String since = position;
+        System.out.printf("socket %d closed %d (%s); connecting again from %s%n", index, status, reason, since);
+        partial.setLength(0);
+        URI uri = URI.create(socketUrl
+            + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8)));
+        connect(uri, this).whenComplete((again, failure) -> {
+          if (failure != null) {
+            System.out.printf("socket %d could not connect again: %s%n", index, failure);
+            return;
+          }
+          reconnects.incrementAndGet();
+          synchronized (sockets) {
+            sockets.set(index, again);
+          }
+        });
+      }
+      return null;
     }
 
     @Override
@@ -85,6 +136,7 @@ final class Receivers implements AutoCloseable {
       if (last) {
         String frame = partial.toString();
         partial.setLength(0);
+        remember(frame);
         if (frame.contains("\"type\":\"connected\"")) {
           connected.countDown();
         } else {
@@ -93,6 +145,15 @@ final class Receivers implements AutoCloseable {
       }
       socket.request(1);
       return null;
+    }
+
+    /** The frame's own position comes before its event's fields, so the first one found is the frame's. */
+    private void remember(String frame) {
+      int start = frame.indexOf(POSITION_FIELD);
+      if (start >= 0) {
+        start += POSITION_FIELD.length();
+        position = frame.substring(start, frame.indexOf('"', start));
+      }
     }
 
     private void record(String frame, long now) {
