@@ -1,12 +1,12 @@
 package com.pulse.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,7 +49,7 @@ class ReceiversTests {
       receivers.expect("B", "ocs.order.created", now);
       expected.tryEmitEmpty();
 
-      awaitTrue(() -> receivers.delivered() == 2);
+      await().atMost(Duration.ofSeconds(10)).until(() -> receivers.delivered() == 2);
       assertThat(receivers.reconnects()).isEqualTo(1);
       assertThat(handshakes).hasSize(2);
       assertThat(handshakes.get(0)).isEqualTo("/ws?access_token=token");
@@ -58,13 +58,5 @@ class ReceiversTests {
     } finally {
       server.disposeNow();
     }
-  }
-
-  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(condition.getAsBoolean()).as("within 10 s").isTrue();
   }
 }
